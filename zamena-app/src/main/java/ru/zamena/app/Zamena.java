@@ -1,0 +1,55 @@
+package ru.zamena.app;
+
+import ru.zamena.ingest.catalog.CatalogFiles;
+import ru.zamena.store.CatalogStore;
+import ru.zamena.store.Database;
+import ru.zamena.store.TenantStore;
+
+/**
+ * One running Zamena: the database and the services over it. CLI commands and the server
+ * each open one and close it when done.
+ */
+public final class Zamena implements AutoCloseable {
+    private final Database db;
+    private final CatalogService catalog;
+    private final TenantStore tenants;
+    private final RegistryImportService registry;
+
+    public Zamena(Database db, ZamenaConfig config) {
+        this.db = db;
+        var catalogStore = new CatalogStore(db, config.domesticCountries());
+        this.tenants = new TenantStore(db);
+        this.catalog = new CatalogService(catalogStore, tenants, config.catalogDir());
+        this.registry = new RegistryImportService(db, catalogStore, tenants);
+    }
+
+    /** Opens the configured database (starting the embedded one if needed) and loads the curated catalog if it changed. */
+    public static Zamena open(ZamenaConfig config) {
+        Database db = config.dbUrl() != null
+                ? Database.external(config.dbUrl(), config.dbUser(), config.dbPassword())
+                : Database.embedded(config.dataDir().resolve("pg"));
+        try {
+            var z = new Zamena(db, config);
+            z.catalog.loadCuratedIfChanged();
+            return z;
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    public CatalogService catalog() { return catalog; }
+    public TenantStore tenants() { return tenants; }
+    public RegistryImportService registry() { return registry; }
+    public Database database() { return db; }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+
+    /** Exposed for tests and benchmarks that want to read the files without a database. */
+    public static CatalogFiles.Loaded readCatalog(ZamenaConfig config) {
+        return CatalogFiles.read(config.catalogDir());
+    }
+}
