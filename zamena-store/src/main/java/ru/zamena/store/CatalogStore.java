@@ -176,7 +176,8 @@ public final class CatalogStore {
 
     private static final String SUMMARY_COLUMNS = """
             p.id, p.name, p.name_ru, p.vendor_id, v.name as vendor_name, v.country, p.category, p.kind, p.license,
-            coalesce((select array_agg(r.number order by r.number) from registry_entry r where r.product_id = p.id and r.status = 'registered'), '{}') as reg_numbers""";
+            coalesce((select array_agg(r.number order by r.number) from registry_entry r where r.product_id = p.id and r.status = 'registered'), '{}') as reg_numbers
+            """;
 
     private ProductSummary summary(ResultSet rs) throws SQLException {
         String country = rs.getString("country");
@@ -210,17 +211,17 @@ public final class CatalogStore {
             }
             // Candidate keys: trigram-similar, word-similar (query inside a longer name) or sharing the prefix.
             h.execute("select set_limit(0.25)");
-            var query = h.createQuery("select k.product_id, k.kind, k.raw, k.skeleton, k.compact, " + SUMMARY_COLUMNS + """
+            var query = h.createQuery("select k.product_id, k.kind as key_kind, k.raw, k.skeleton, k.compact, " + SUMMARY_COLUMNS + """
                     from search_key k join product p on p.id = k.product_id join vendor v on v.id = p.vendor_id
                     where (k.compact % :q or :q <% k.compact or k.compact like :prefix)""" + filters + """
-                     order by greatest(similarity(k.compact, :q), word_similarity(:q, k.compact)) desc limit 2000""");
+                    \sorder by greatest(similarity(k.compact, :q), word_similarity(:q, k.compact)) desc limit 2000""");
             binds.forEach(query::bind);
             if (q.origin() != null) query.bindArray("domestic", String.class, List.copyOf(domesticCountries));
             query.bind("q", key.compact()).bind("prefix", likePrefix(key.compact()));
             Map<String, ProductSummary> best = new HashMap<>();
             query.map((rs, c) -> {
                 var cand = new NameSimilarity.Key(rs.getString("compact"), List.of(rs.getString("skeleton").split(" ")));
-                double s = NameSimilarity.score(key, cand) * weight(rs.getString("kind"));
+                double s = NameSimilarity.score(key, cand) * weight(rs.getString("key_kind"));
                 String id = rs.getString("product_id");
                 ProductSummary prev = best.get(id);
                 if (prev == null || s > prev.score()) best.put(id, summary(rs).withScore(s, rs.getString("raw")));
