@@ -20,7 +20,7 @@ public final class Zamena implements AutoCloseable {
         var catalogStore = new CatalogStore(db, config.domesticCountries());
         this.tenants = new TenantStore(db);
         this.catalog = new CatalogService(catalogStore, tenants, config.catalogDir());
-        this.registry = new RegistryImportService(db, catalogStore, tenants);
+        this.registry = new RegistryImportService(new ru.zamena.store.RegistryStore(db, catalogStore), catalogStore);
     }
 
     /** Opens the configured database (starting the embedded one if needed) and loads the curated catalog if it changed. */

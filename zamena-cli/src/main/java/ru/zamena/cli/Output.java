@@ -21,8 +21,13 @@ final class Output {
 
     private Output() {}
 
+    /** Tests capture output here; normally null and output goes to stdout in UTF-8 whatever the locale. */
+    static volatile PrintStream capture;
+    private static final PrintStream STDOUT = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
+
     static PrintStream out() {
-        return new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream c = capture;
+        return c != null ? c : STDOUT;
     }
 
     static void json(PrintStream out, Object value) {

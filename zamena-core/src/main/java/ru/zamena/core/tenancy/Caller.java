@@ -11,10 +11,14 @@ public record Caller(String actor, long orgId, String orgSlug, Role role, boolea
         return new Caller("cli:" + System.getProperty("user.name", "local"), 0, null, Role.ADMIN, true);
     }
 
-    /** May this caller read or change data of the organisation {@code slug} with at least {@code needed}? */
+    /**
+     * May this caller read or change data of the organisation {@code slug} with at least {@code needed}?
+     * Admins of the operator organisation (and the local operator) run the installation and manage
+     * every organisation; everyone else only their own.
+     */
     public boolean may(String slug, Role needed) {
-        if (orgSlug == null) return operator; // the local operator manages every organisation
-        return orgSlug.equals(slug) && role.atLeast(needed);
+        if (operator && role == Role.ADMIN) return true;
+        return orgSlug != null && orgSlug.equals(slug) && role.atLeast(needed);
     }
 
     public boolean mayEditCatalog() {

@@ -1,0 +1,176 @@
+package ru.zamena.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import ru.zamena.app.Zamena;
+import ru.zamena.app.ZamenaConfig;
+import ru.zamena.core.catalog.ProductSummary;
+import ru.zamena.core.catalog.SearchQuery;
+import ru.zamena.core.registry.RegistryRecord;
+import ru.zamena.core.tenancy.Caller;
+import ru.zamena.core.text.NameKey;
+import ru.zamena.ingest.registry.RegistryFileGenerator;
+import ru.zamena.ingest.registry.RegistryReader;
+import ru.zamena.store.Database;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.*;
+import java.util.concurrent.Callable;
+
+/**
+ * Measures, in one run and on the same data, Zamena against a simple baseline:
+ * registry import (full import vs parsing alone) and catalog search (ranked trigram search vs a
+ * plain ILIKE query) with throughput and p50/p99 latency. Runs on a throw-away embedded PostgreSQL,
+ * so the user's data is untouched.
+ */
+@Command(name = "bench", description = "Benchmark registry import and catalog search against baselines (prints figures).")
+final class BenchCommand implements Callable<Integer> {
+    @ParentCommand Main main;
+    @Option(names = "--records", defaultValue = "35000", description = "Generated registry records (default ${DEFAULT-VALUE})") int records;
+    @Option(names = "--queries", defaultValue = "2000", description = "Search queries to time (default ${DEFAULT-VALUE})") int queries;
+    @Option(names = "--seed", defaultValue = "42") long seed;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintStream out = Output.out();
+        Path tmp = Files.createTempDirectory("zamena-bench");
+        try {
+            ZamenaConfig base = main.config();
+            var config = new ZamenaConfig(null, null, null, tmp, base.catalogDir(), base.domesticCountries());
+            out.printf("Zamena benchmark: %d registry records, %d search queries, %d cores, %s%n", records, queries,
+                    Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+            try (Database db = Database.embedded(tmp.resolve("pg"))) {
+                var z = new Zamena(db, config);
+                long t0 = System.nanoTime();
+                z.catalog().loadCuratedIfChanged();
+                out.printf("curated catalog loaded in %.2f s%n%n", secs(t0));
+                registry(out, z, tmp);
+                search(out, z, db);
+            }
+        } finally {
+            deleteTree(tmp);
+        }
+        return 0;
+    }
+
+    private void registry(PrintStream out, Zamena z, Path tmp) throws IOException {
+        Path file = tmp.resolve("registry.xml");
+        Path next = tmp.resolve("registry-next.xml");
+        RegistryFileGenerator.write(file, records, seed, RegistryFileGenerator.Format.XML, Charset.forName("windows-1251"), false);
+        RegistryFileGenerator.write(next, records, seed, RegistryFileGenerator.Format.XML, Charset.forName("windows-1251"), true);
+        out.printf("== registry import (%,d records, XML in CP1251, %.1f MB)%n", records, Files.size(file) / 1e6);
+        // Baseline: parsing alone, the least any import must do.
+        long t0 = System.nanoTime();
+        long n = 0;
+        try (RegistryReader r = RegistryReader.open(file)) {
+            while (r.hasNext()) { RegistryRecord rec = r.next(); n += rec.number() > 0 ? 1 : 0; }
+        }
+        double parse = secs(t0);
+        t0 = System.nanoTime();
+        var run = z.registry().importFile(Caller.localOperator(), file, null);
+        double full = secs(t0);
+        t0 = System.nanoTime();
+        var again = z.registry().importFile(Caller.localOperator(), file, null);
+        double same = secs(t0);
+        t0 = System.nanoTime();
+        var changed = z.registry().importFile(Caller.localOperator(), next, null);
+        double delta = secs(t0);
+        Output.table(out, List.of("STEP", "SECONDS", "RECORDS/S", "RESULT"), List.of(
+                List.of("baseline: parse only", f(parse), rate(n, parse), n + " records"),
+                List.of("import (parse, stage, merge, link)", f(full), rate(n, full), run.counts().toString()),
+                List.of("same file again", f(same), rate(n, same), again.status()),
+                List.of("newer file", f(delta), rate(n, delta), changed.counts().toString())));
+        out.printf("import costs %.1fx parsing alone%n%n", full / parse);
+    }
+
+    private void search(PrintStream out, Zamena z, Database db) {
+        // Queries a person would type: names as listed, other scripts, lower case, a typo, an alias.
+        var rnd = new Random(seed);
+        List<ProductSummary> products = z.catalog().search(new SearchQuery(null, null, null, null, null, 0, 500));
+        var all = new ArrayList<ProductSummary>(products);
+        for (int off = 500; all.size() < 50_000; off += 500) {
+            var page = z.catalog().search(new SearchQuery(null, null, null, null, null, off, 500));
+            if (page.isEmpty()) break;
+            all.addAll(page);
+        }
+        var cases = new ArrayList<String[]>();
+        var curated = all.stream().filter(p -> !p.id().startsWith("reg-")).toList();
+        while (cases.size() < queries) {
+            ProductSummary p = curated.get(rnd.nextInt(curated.size()));
+            String name = rnd.nextBoolean() && p.nameRu() != null ? p.nameRu() : p.name();
+            String q = switch (rnd.nextInt(4)) {
+                case 0 -> name;
+                case 1 -> NameKey.latin(name);
+                case 2 -> typo(name, rnd);
+                default -> name.toLowerCase(Locale.ROOT);
+            };
+            cases.add(new String[]{q, p.id()});
+        }
+        out.printf("== catalog search (%,d products in the catalog, %,d queries from curated names: as listed, transliterated, lower case, one typo)%n",
+                all.size(), cases.size());
+        for (int i = 0; i < Math.min(200, cases.size()); i++) z.catalog().search(SearchQuery.of(cases.get(i)[0])); // warm-up
+        long[] ours = new long[cases.size()];
+        int oursHits = 0;
+        long t0 = System.nanoTime();
+        for (int i = 0; i < cases.size(); i++) {
+            long s = System.nanoTime();
+            var hits = z.catalog().search(SearchQuery.of(cases.get(i)[0]));
+            ours[i] = System.nanoTime() - s;
+            if (!hits.isEmpty() && hits.getFirst().id().equals(cases.get(i)[1])) oursHits++;
+        }
+        double oursSecs = secs(t0);
+        // Baseline: what a spreadsheet user's database query does, a substring match on names.
+        long[] base = new long[cases.size()];
+        int baseHits = 0;
+        t0 = System.nanoTime();
+        for (int i = 0; i < cases.size(); i++) {
+            String q = cases.get(i)[0];
+            long s = System.nanoTime();
+            List<String> ids = db.jdbi().withHandle(h -> h.createQuery("""
+                    select id from product where name ilike :q or name_ru ilike :q or exists (select 1 from unnest(aliases) a where a ilike :q)
+                    order by length(name), id limit 20""").bind("q", "%" + q + "%").mapTo(String.class).list());
+            base[i] = System.nanoTime() - s;
+            if (!ids.isEmpty() && ids.getFirst().equals(cases.get(i)[1])) baseHits++;
+        }
+        double baseSecs = secs(t0);
+        Output.table(out, List.of("METHOD", "QUERIES/S", "P50 MS", "P99 MS", "TOP-1 CORRECT"), List.of(
+                List.of("baseline: ILIKE substring", rate(cases.size(), baseSecs), ms(pct(base, 50)), ms(pct(base, 99)), pctOf(baseHits, cases.size())),
+                List.of("zamena: folded trigram + ranking", rate(cases.size(), oursSecs), ms(pct(ours, 50)), ms(pct(ours, 99)), pctOf(oursHits, cases.size()))));
+    }
+
+    static String typo(String s, Random rnd) {
+        char[] c = s.toCharArray();
+        for (int tries = 0; tries < 10; tries++) {
+            int i = 1 + rnd.nextInt(Math.max(1, c.length - 2));
+            if (i + 1 < c.length && Character.isLetter(c[i]) && Character.isLetter(c[i + 1]) && c[i] != c[i + 1]) {
+                char t = c[i]; c[i] = c[i + 1]; c[i + 1] = t;
+                return new String(c);
+            }
+        }
+        return s;
+    }
+
+    private static long pct(long[] v, int p) {
+        long[] s = v.clone();
+        Arrays.sort(s);
+        return s[Math.min(s.length - 1, (int) Math.ceil(p / 100.0 * s.length) - 1)];
+    }
+
+    private static double secs(long t0) { return (System.nanoTime() - t0) / 1e9; }
+    private static String f(double s) { return String.format(Locale.ROOT, "%.2f", s); }
+    private static String rate(long n, double s) { return String.format(Locale.ROOT, "%,.0f", n / s); }
+    private static String ms(long ns) { return String.format(Locale.ROOT, "%.2f", ns / 1e6); }
+    private static String pctOf(int k, int n) { return String.format(Locale.ROOT, "%.1f%%", 100.0 * k / n); }
+
+    private static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) return;
+        try (var s = Files.walk(p)) {
+            s.sorted(Comparator.reverseOrder()).forEach(x -> x.toFile().delete());
+        }
+    }
+}
