@@ -104,12 +104,29 @@ public final class RegistryImportService {
         return new RegistryStore.Staged(r, sha256(content), List.copyOf(names), category, holders.toString());
     }
 
-    /** Register classes ("02.05 Операционные системы") mapped to our taxonomy by class name. */
+    /**
+     * Register classes ("02.05 Операционные системы") mapped to our taxonomy by class name. Several
+     * categories share a class (operating systems and mobile ones); the one named like the class
+     * wins, else the catch-all one ("Прочие ..."), else the first by id.
+     */
     static Map<String, String> categoryByClass(List<Category> categories) {
-        var map = new HashMap<String, String>();
-        for (Category c : categories)
-            if (c.registryClass() != null) map.putIfAbsent(classKey(c.registryClass()), c.id());
-        return map;
+        var map = new HashMap<String, Category>();
+        for (Category c : categories) {
+            if (c.registryClass() == null) continue;
+            String key = classKey(c.registryClass());
+            Category old = map.get(key);
+            if (old == null || rank(c, key) < rank(old, key)) map.put(key, c);
+        }
+        var out = new HashMap<String, String>();
+        map.forEach((k, c) -> out.put(k, c.id()));
+        return out;
+    }
+
+    private static int rank(Category c, String classKey) {
+        String name = NameKey.fold(c.nameRu());
+        if (name.equals(classKey)) return 0;
+        if (name.startsWith("прочие") || name.startsWith("прочее")) return 1;
+        return 2;
     }
 
     static String classKey(String cls) {

@@ -146,30 +146,38 @@ public final class CatalogStore {
                   (select array_agg(r.name) from registry_entry r where r.product_id = p.id) as rnames
                 from product p join vendor v on v.id = p.vendor_id""" + where);
         if (productIds != null) q.bindArray("ids", String.class, List.copyOf(productIds));
-        PreparedBatch b = h.prepareBatch("insert into search_key (product_id, kind, raw, skeleton, compact) values (:p, :k, :raw, :sk, :c) on conflict do nothing");
-        int[] n = {0};
-        q.map((rs, ctx) -> {
-            String id = rs.getString("id");
-            var seen = new HashSet<String>();
-            add(b, seen, id, "name", rs.getString("name"));
-            add(b, seen, id, "name", rs.getString("name_ru"));
-            for (String a : array(rs, "aliases")) add(b, seen, id, "alias", a);
-            for (String a : array(rs, "rnames")) add(b, seen, id, "registry", a);
+        record Names(String id, List<String[]> kindAndRaw) {}
+        List<Names> rows = q.map((rs, ctx) -> {
+            var names = new ArrayList<String[]>();
+            names.add(new String[]{"name", rs.getString("name")});
+            names.add(new String[]{"name", rs.getString("name_ru")});
+            for (String a : array(rs, "aliases")) names.add(new String[]{"alias", a});
+            for (String a : array(rs, "rnames")) names.add(new String[]{"registry", a});
             // Vendor names let "Kaspersky" or "Яндекс" find the vendor's products, ranked below exact product names.
-            add(b, seen, id, "vendor", rs.getString("vname"));
-            add(b, seen, id, "vendor", rs.getString("vname_ru"));
-            n[0]++;
-            return id;
-        }).forEach(x -> {});
-        if (b.size() > 0) b.execute();
-    }
-
-    private static void add(PreparedBatch b, Set<String> seen, String id, String kind, String raw) {
-        if (raw == null || raw.isBlank()) return;
-        String skeleton = NameKey.skeleton(raw);
-        String compact = skeleton.replace(" ", "");
-        if (compact.isEmpty() || !seen.add(kind + "\u0000" + compact)) return;
-        b.bind("p", id).bind("k", kind).bind("raw", raw).bind("sk", skeleton).bind("c", compact).add();
+            names.add(new String[]{"vendor", rs.getString("vname")});
+            names.add(new String[]{"vendor", rs.getString("vname_ru")});
+            return new Names(rs.getString("id"), names);
+        }).list();
+        // Folding names is the costly part (ICU transliteration): done on all cores, then inserted in batches.
+        List<String[]> keys = rows.parallelStream().flatMap(r -> {
+            var seen = new HashSet<String>();
+            var out = new ArrayList<String[]>();
+            for (String[] kr : r.kindAndRaw()) {
+                String raw = kr[1];
+                if (raw == null || raw.isBlank()) continue;
+                String skeleton = NameKey.skeleton(raw);
+                String compact = skeleton.replace(" ", "");
+                if (compact.isEmpty() || !seen.add(kr[0] + "\u0000" + compact)) continue;
+                out.add(new String[]{r.id(), kr[0], raw, skeleton, compact});
+            }
+            return out.stream();
+        }).toList();
+        for (int from = 0; from < keys.size(); from += 5000) {
+            PreparedBatch b = h.prepareBatch("insert into search_key (product_id, kind, raw, skeleton, compact) values (:p, :k, :raw, :sk, :c) on conflict do nothing");
+            for (String[] k : keys.subList(from, Math.min(keys.size(), from + 5000)))
+                b.bind("p", k[0]).bind("k", k[1]).bind("raw", k[2]).bind("sk", k[3]).bind("c", k[4]).add();
+            b.execute();
+        }
     }
 
     // ---------------------------------------------------------------- reading
@@ -210,29 +218,38 @@ public final class CatalogStore {
                 return query.bind("off", q.offset()).bind("lim", q.limit()).map((rs, c) -> summary(rs)).list();
             }
             // Candidate keys: trigram-similar, word-similar (query inside a longer name) or sharing the prefix.
-            h.execute("select set_limit(0.25)");
-            var query = h.createQuery("select k.product_id, k.kind as key_kind, k.raw, k.skeleton, k.compact, " + SUMMARY_COLUMNS + """
+            // The similarity threshold of % is set per connection (Database).
+            var query = h.createQuery("""
+                    select k.product_id, k.kind as key_kind, k.raw, k.skeleton, k.compact, p.name
                     from search_key k join product p on p.id = k.product_id join vendor v on v.id = p.vendor_id
                     where (k.compact % :q or :q <% k.compact or k.compact like :prefix)""" + filters + """
-                    \sorder by greatest(similarity(k.compact, :q), word_similarity(:q, k.compact)) desc limit 2000""");
+                    \sorder by greatest(similarity(k.compact, :q), word_similarity(:q, k.compact)) desc limit 1000""");
             binds.forEach(query::bind);
             if (q.origin() != null) query.bindArray("domestic", String.class, List.copyOf(domesticCountries));
             query.bind("q", key.compact()).bind("prefix", likePrefix(key.compact()));
-            Map<String, ProductSummary> best = new HashMap<>();
+            record Hit(String id, String name, double score, String matched) {}
+            Map<String, Hit> best = new HashMap<>();
             query.map((rs, c) -> {
                 var cand = new NameSimilarity.Key(rs.getString("compact"), List.of(rs.getString("skeleton").split(" ")));
                 double s = NameSimilarity.score(key, cand) * weight(rs.getString("key_kind"));
                 String id = rs.getString("product_id");
-                ProductSummary prev = best.get(id);
-                if (prev == null || s > prev.score()) best.put(id, summary(rs).withScore(s, rs.getString("raw")));
+                Hit prev = best.get(id);
+                if (prev == null || s > prev.score()) best.put(id, new Hit(id, rs.getString("name"), s, rs.getString("raw")));
                 return id;
             }).forEach(x -> {});
-            return best.values().stream()
-                    .filter(p -> p.score() >= 0.45)
-                    .sorted(Comparator.comparingDouble(ProductSummary::score).reversed()
-                            .thenComparingInt(p -> p.name().length())
-                            .thenComparing(ProductSummary::id))
+            List<Hit> page = best.values().stream()
+                    .filter(x -> x.score() >= 0.45)
+                    .sorted(Comparator.comparingDouble(Hit::score).reversed()
+                            .thenComparingInt(x -> x.name().length())
+                            .thenComparing(Hit::id))
                     .skip(q.offset()).limit(q.limit()).toList();
+            if (page.isEmpty()) return List.of();
+            // Full summaries only for the page shown.
+            Map<String, ProductSummary> summaries = new HashMap<>();
+            h.createQuery("select " + SUMMARY_COLUMNS + " from product p join vendor v on v.id = p.vendor_id where p.id = any(:ids)")
+                    .bindArray("ids", String.class, page.stream().map(Hit::id).toList())
+                    .map((rs, c) -> summary(rs)).forEach(ps -> summaries.put(ps.id(), ps));
+            return page.stream().map(x -> summaries.get(x.id()).withScore(x.score(), x.matched())).toList();
         });
     }
 

@@ -25,6 +25,9 @@ import java.util.List;
  */
 public final class Database implements AutoCloseable {
     public static final String DATABASE_NAME = "zamena";
+    // Catalog search proposes candidates with pg_trgm's % operator; its default threshold (0.3) misses
+    // short names with a typo. A placeholder setting is safe before the extension is created.
+    private static final String TRGM_THRESHOLD = "set pg_trgm.similarity_threshold = 0.25";
 
     private final HikariDataSource dataSource;
     private final EmbeddedPostgres embedded;
@@ -80,6 +83,7 @@ public final class Database implements AutoCloseable {
     public static Database of(DataSource ds, String description) {
         var cfg = new HikariConfig();
         cfg.setDataSource(ds);
+        cfg.setConnectionInitSql(TRGM_THRESHOLD);
         cfg.setMaximumPoolSize(8);
         return migrated(new Database(new HikariDataSource(cfg), null, description));
     }
@@ -112,6 +116,7 @@ public final class Database implements AutoCloseable {
         cfg.setMinimumIdle(1);
         cfg.setPoolName("zamena");
         cfg.setInitializationFailTimeout(-1);
+        cfg.setConnectionInitSql(TRGM_THRESHOLD);
         return cfg;
     }
 

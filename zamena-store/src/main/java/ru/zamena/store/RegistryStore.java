@@ -135,19 +135,24 @@ public final class RegistryStore {
                   source = excluded.source, uncertain = false, content_hash = excluded.content_hash, last_import_id = excluded.last_import_id,
                   updated_at = case when registry_entry.content_hash is distinct from excluded.content_hash then now() else registry_entry.updated_at end""")
                 .bind("reg", REGISTRY).bind("run", runId).execute();
+        List<String> unlinked = h.createQuery("select number from registry_entry where registry = :reg and product_id is null")
+                .bind("reg", REGISTRY).mapTo(String.class).list();
         // 3. Link unlinked entries. By INN and name: the holder is a known vendor and one of its products has this name.
         c.put("linked_by_inn", (long) h.createUpdate("""
                 update registry_entry e set product_id = m.product_id from (
                   select distinct on (s.number) s.number, k.product_id
-                  from reg_stage s join vendor v on v.inn = any(s.inns)
-                  join product p on p.vendor_id = v.id join search_key k on k.product_id = p.id and k.kind in ('name', 'alias')
-                  where k.compact = any(s.compact_names) order by s.number, k.kind desc, p.id) m
+                  from reg_stage s cross join lateral unnest(s.inns) i(inn) cross join lateral unnest(s.compact_names) n(compact)
+                  join vendor v on v.inn = i.inn
+                  join search_key k on k.compact = n.compact and k.kind in ('name', 'alias')
+                  join product p on p.id = k.product_id and p.vendor_id = v.id
+                  order by s.number, k.kind desc, p.id) m
                 where e.registry = :reg and e.number = m.number and e.product_id is null""").bind("reg", REGISTRY).execute());
         // By name alone, only when exactly one curated product of a domestic vendor has that name.
         c.put("linked_by_name", (long) h.createUpdate("""
                 update registry_entry e set product_id = m.product_id from (
                   select s.number, min(k.product_id) as product_id
-                  from reg_stage s join search_key k on k.compact = any(s.compact_names) and k.kind in ('name', 'alias')
+                  from reg_stage s cross join lateral unnest(s.compact_names) n(compact)
+                  join search_key k on k.compact = n.compact and k.kind in ('name', 'alias')
                   join product p on p.id = k.product_id and p.origin = 'curated' join vendor v on v.id = p.vendor_id and v.country = 'RU'
                   group by s.number having count(distinct k.product_id) = 1) m
                 where e.registry = :reg and e.number = m.number and e.product_id is null""").bind("reg", REGISTRY).execute());
@@ -175,10 +180,12 @@ public final class RegistryStore {
         h.createUpdate("""
                 update product p set name = s.name, category = s.category, updated_at = now()
                 from reg_stage s where p.id = 'reg-' || s.number and p.origin = 'registry' and (p.name <> s.name or p.category <> s.category)""").execute();
+        // Search keys change only for products whose entry is new, changed or newly linked.
         var touched = h.createQuery("""
-                select distinct e.product_id from registry_entry e join reg_stage s on s.number = e.number
-                where e.registry = :reg and e.product_id is not null and (e.last_import_id = :run)""")
-                .bind("reg", REGISTRY).bind("run", runId).mapTo(String.class).list();
+                select distinct e.product_id from registry_entry e
+                where e.registry = :reg and e.product_id is not null
+                  and (e.number = any(:unlinked) or exists (select 1 from registry_change c where c.import_id = :run and c.registry = e.registry and c.number = e.number))""")
+                .bind("reg", REGISTRY).bind("run", runId).bindArray("unlinked", String.class, unlinked).mapTo(String.class).list();
         catalog.rebuildSearchKeys(h, touched);
         return c;
     }

@@ -57,7 +57,7 @@ public final class NameKey {
             if (t.isEmpty()) continue;
             if (!out.isEmpty()) out.append(' ');
             t = LATIN_BRANDS.getOrDefault(t, fixLookalikes(t));
-            out.append(isAscii(t) ? t : TO_LATIN.get().transliterate(t));
+            out.append(isAscii(t) ? t : transliterate(t));
         }
         return fold(out.toString().replace("'", "").replace("\"", ""));
     }
@@ -127,6 +127,20 @@ public final class NameKey {
 
     // Brands whose official Latin spelling is not their transliteration ("1С" is "1C", not "1S").
     private static final java.util.Map<String, String> LATIN_BRANDS = java.util.Map.of("1с", "1c");
+
+    // Words repeat a lot across names ("система", "управления"); ICU transliteration is the costly
+    // step, so results are cached per word. Bounded: cleared when full.
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> WORD_CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int WORD_CACHE_MAX = 200_000;
+
+    private static String transliterate(String word) {
+        String cached = WORD_CACHE.get(word);
+        if (cached != null) return cached;
+        String latin = TO_LATIN.get().transliterate(word);
+        if (WORD_CACHE.size() >= WORD_CACHE_MAX) WORD_CACHE.clear();
+        WORD_CACHE.put(word, latin);
+        return latin;
+    }
 
     private static boolean isAscii(String s) {
         for (int i = 0; i < s.length(); i++) if (s.charAt(i) >= 128) return false;
