@@ -10,7 +10,6 @@ import ru.zamena.core.catalog.SearchQuery;
 import ru.zamena.core.tenancy.Caller;
 import ru.zamena.core.tenancy.Role;
 import ru.zamena.ingest.InputException;
-import ru.zamena.ingest.registry.RegistryFileGenerator;
 import ru.zamena.store.AccessDeniedException;
 import ru.zamena.store.Database;
 import ru.zamena.store.RegistryStore;
@@ -184,23 +183,5 @@ class RegistryImportIT {
         Path f = Files.writeString(dir.resolve("x.csv"), V1, CP1251);
         var viewer = new Caller("key:x", 5, "someorg", Role.ADMIN, false);
         assertThatThrownBy(() -> zamena.registry().importFile(viewer, f, null)).isInstanceOf(AccessDeniedException.class);
-    }
-
-    @Test
-    @Order(8)
-    void generatedRegisterOfThirtyFiveThousandEntriesImportsAndReimportsIdempotently() throws IOException {
-        Path f = dir.resolve("generated.xml");
-        RegistryFileGenerator.write(f, 35_000, 7, RegistryFileGenerator.Format.XML, CP1251, false);
-        long before = entries();
-        var run = zamena.registry().importFile(OP, f, null);
-        assertThat(run.counts().get("read")).isEqualTo(35_000L);
-        assertThat(entries()).isEqualTo(before + 35_000 - run.counts().get("unchanged") - run.counts().get("changed")
-                - run.counts().get("excluded") - run.counts().get("restored"));
-        Path next = dir.resolve("generated-next.csv");
-        var summary = RegistryFileGenerator.write(next, 35_000, 7, RegistryFileGenerator.Format.CSV, StandardCharsets.UTF_8, true);
-        var changed = zamena.registry().importFile(OP, next, null);
-        assertThat(changed.counts().get("added")).isEqualTo(summary.added());
-        assertThat(changed.counts().get("excluded")).isEqualTo(summary.newlyExcluded());
-        assertThat(changed.counts().get("changed")).isEqualTo(summary.changed());
     }
 }

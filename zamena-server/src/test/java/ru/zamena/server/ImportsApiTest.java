@@ -152,15 +152,30 @@ class ImportsApiTest {
     }
 
     @Test
-    void withoutTheImportServiceTheRoutesSay501() {
+    void theRealImportStoresAnUploadedExportAndRejectsABrokenOne() {
         try (var plain = ZamenaServer.start(s.zamena, ZamenaServer.Options.of("127.0.0.1", 0))) {
             var view = s.on(plain);
-            var list = view.get("/api/v1/imports", opsAdmin);
-            assertThat(list.status()).isEqualTo(501);
-            assertConforms("GET", "/imports", list);
-            var post = view.send("POST", "/api/v1/imports", opsAdmin, "application/octet-stream", new byte[]{1});
-            assertThat(post.status()).isEqualTo(501);
+            byte[] csv = """
+                    Реестровый номер;Наименование ПО;Класс ПО;Правообладатель;ИНН;Дата решения
+                    880001;Офисный пакет "Пример";Офисные приложения;ООО "Пример";7707083893;01.02.2021
+                    """.getBytes(java.nio.charset.Charset.forName("windows-1251"));
+            var post = view.send("POST", "/api/v1/imports?filename=reestr.csv", opsAdmin, "text/csv", csv);
+            assertThat(post.status()).isEqualTo(201);
             assertConforms("POST", "/imports", post);
+            JsonNode run = post.json();
+            assertThat(run.get("status").asText()).isEqualTo("ok");
+            assertThat(run.get("counts").get("added").asLong()).isEqualTo(1);
+            var again = view.send("POST", "/api/v1/imports?filename=reestr.csv", opsAdmin, "text/csv", csv);
+            assertThat(again.json().get("status").asText()).isEqualTo("unchanged");
+            var list = view.get("/api/v1/imports", opsAdmin);
+            assertThat(list.status()).isEqualTo(200);
+            assertConforms("GET", "/imports", list);
+            assertThat(list.json().size()).isGreaterThanOrEqualTo(2);
+            var broken = view.send("POST", "/api/v1/imports?filename=broken.xml", opsAdmin, "application/xml",
+                    "<registry><item><registrationNumber>1</registrationNumber>".getBytes(StandardCharsets.UTF_8));
+            assertThat(broken.status()).isEqualTo(400);
+            assertThat(broken.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(broken.json().get("detail").asText()).contains("broken.xml");
         }
     }
 }

@@ -89,8 +89,9 @@ public final class RegistryFileGenerator {
                     Random r = new Random(mix(seed ^ 0x5DEECE66DL, i));
                     double p = r.nextDouble();
                     if (p < 0.02) {
-                        e = change(e, r);
-                        changed++;
+                        Entry c = change(e, r);
+                        if (!c.equals(e)) changed++; // some edits are no-ops (class already there, no website)
+                        e = c;
                     } else if (p < 0.03 && !e.excluded) {
                         e = new Entry(e.number, e.name, e.classes, e.holders, e.includedOn, e.order, e.website, true,
                                 NEXT_MONTH.plusDays(r.nextInt(20)), REASONS[0], e.trusted);
