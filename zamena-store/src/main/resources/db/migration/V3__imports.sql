@@ -25,7 +25,3 @@ create table registry_change (
     primary key (import_id, registry, number)
 );
 
--- Owner of registry entries whose rights holder has no valid INN in the export.
-insert into vendor (id, name, name_ru, country, kind, source, origin, notes)
-values ('registry-unknown-holder', 'Unknown rights holder', 'Правообладатель не указан', 'RU', 'company',
-        'software register export', 'registry', 'entries of the register whose export gives no valid INN');

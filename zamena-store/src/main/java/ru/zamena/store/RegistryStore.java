@@ -167,6 +167,14 @@ public final class RegistryStore {
                 where hd->>'inn' ~ '^[0-9]{10}([0-9]{2})?$' and not exists (select 1 from vendor v where v.inn = hd->>'inn')
                   and not exists (select 1 from vendor v where v.id = 'inn-' || (hd->>'inn'))
                 order by hd->>'inn', s.number""").bind("reg", REGISTRY).bind("run", runId).execute());
+        // Entries whose export names no valid INN belong to a placeholder holder, created when first needed.
+        h.createUpdate("""
+                insert into vendor (id, name, name_ru, country, kind, source, origin, notes)
+                select 'registry-unknown-holder', 'Unknown rights holder', 'Правообладатель не указан', 'RU', 'company',
+                  'software register export', 'registry', 'entries of the register whose export gives no valid INN'
+                where exists (select 1 from reg_stage s join registry_entry e on e.registry = :reg and e.number = s.number
+                              where e.product_id is null and not exists (select 1 from vendor v where v.inn = s.inns[1]))
+                on conflict (id) do nothing""").bind("reg", REGISTRY).execute();
         c.put("products_created", (long) h.createUpdate("""
                 insert into product (id, name, aliases, vendor_id, category, kind, license, website, source, origin)
                 select 'reg-' || s.number, s.name, '{}',
