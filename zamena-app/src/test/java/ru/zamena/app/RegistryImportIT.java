@@ -171,9 +171,12 @@ class RegistryImportIT {
                 7001;Хорошая программа;Браузеры;ООО "Х";7707083893;01.01.2022
                 abc;Плохой номер;Браузеры;ООО "Х";7707083893;01.01.2022
                 7002;Плохая дата;Браузеры;ООО "Х";7707083893;32.13.2022
+                7003;Программа без ИНН;Браузеры;ООО "Игрек";;01.01.2022
                 """, StandardCharsets.UTF_8);
         var run = zamena.registry().importFile(OP, f, null);
-        assertThat(run.counts()).containsEntry("read", 1L).containsEntry("rejected", 2L).containsEntry("added", 1L);
+        assertThat(run.counts()).containsEntry("read", 2L).containsEntry("rejected", 2L).containsEntry("added", 2L);
+        assertThat(zamena.catalog().product("reg-7003").orElseThrow().vendor().id()).isEqualTo("registry-unknown-holder");
+        assertThat(zamena.catalog().product("reg-7001").orElseThrow().product().category()).isEqualTo("browser");
         assertThat(run.errors()).hasSize(2).allSatisfy(e -> assertThat(e).contains("partly-bad.csv"));
     }
 

@@ -17,7 +17,7 @@ import java.nio.file.Path;
 
 /**
  * The {@code zamena} command. Exit codes: 0 ok, 1 findings (e.g. prohibited items in later
- * commands), 2 usage or input error, 3 internal error. Errors are one line on stderr, no stack trace
+ * commands), 2 usage, input or environment error (e.g. the database is unreachable), 3 internal error. Errors are one line on stderr, no stack trace
  * unless ZAMENA_DEBUG is set.
  */
 @Command(name = "zamena", mixinStandardHelpOptions = true, version = "zamena 0.1.0",
@@ -59,7 +59,7 @@ public final class Main {
     static int exitCode(Throwable e) {
         return e instanceof IllegalArgumentException || e instanceof NotFoundException || e instanceof CatalogFileException
                 || e instanceof AccessDeniedException || e instanceof ConflictException || e instanceof java.io.IOException
-                || e instanceof java.io.UncheckedIOException || isInputError(e) ? 2 : 3;
+                || e instanceof java.io.UncheckedIOException || e instanceof StoreException || isInputError(e) ? 2 : 3;
     }
 
     private static boolean isInputError(Throwable e) {

@@ -26,7 +26,7 @@ class CliIT {
     @BeforeAll
     static void start() {
         db = TestDatabase.create(CliIT.class);
-        url = TestDatabase.jdbcUrl(db) + "?user=postgres";
+        url = TestDatabase.jdbcUrl(db);
         System.setProperty("zamena.home", Path.of(System.getProperty("zamena.root", "..")).toAbsolutePath().normalize().toString());
     }
 

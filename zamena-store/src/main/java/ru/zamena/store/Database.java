@@ -46,7 +46,12 @@ public final class Database implements AutoCloseable {
         var cfg = pool(url);
         if (user != null) cfg.setUsername(user);
         if (password != null) cfg.setPassword(password);
-        return migrated(new Database(new HikariDataSource(cfg), null, "PostgreSQL at " + redact(url)));
+        try {
+            return migrated(new Database(new HikariDataSource(cfg), null, "PostgreSQL at " + redact(url)));
+        } catch (com.zaxxer.hikari.pool.HikariPool.PoolInitializationException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new StoreException("cannot connect to PostgreSQL at " + redact(url) + ": " + cause.getMessage(), e);
+        }
     }
 
     /** Starts (or joins) the embedded PostgreSQL whose data lives in {@code dataDir}. */
@@ -115,7 +120,8 @@ public final class Database implements AutoCloseable {
         cfg.setMaximumPoolSize(Math.max(4, Runtime.getRuntime().availableProcessors() * 2));
         cfg.setMinimumIdle(1);
         cfg.setPoolName("zamena");
-        cfg.setInitializationFailTimeout(-1);
+        cfg.setInitializationFailTimeout(1); // an unreachable server is reported at once, not after a query times out
+        cfg.setConnectionTimeout(10_000);
         cfg.setConnectionInitSql(TRGM_THRESHOLD);
         return cfg;
     }

@@ -44,9 +44,12 @@ public final class TestDatabase {
         return Database.of(dataSource(s, name), "test database " + name);
     }
 
-    /** The JDBC URL (without credentials) of a test database, for code under test that connects by URL. */
+    /** The JDBC URL of a test database, with its user (and password, if any), for code under test that connects by URL. */
     public static String jdbcUrl(Database db) {
-        return ((PGSimpleDataSource) unwrap(db)).getURL();
+        var ds = (PGSimpleDataSource) unwrap(db);
+        String url = "jdbc:postgresql://" + ds.getServerNames()[0] + ":" + ds.getPortNumbers()[0] + "/" + ds.getDatabaseName()
+                + "?user=" + ds.getUser();
+        return ds.getPassword() == null ? url : url + "&password=" + ds.getPassword();
     }
 
     private static Object unwrap(Database db) {
