@@ -35,11 +35,14 @@ class OriginAndCatalogDataTest {
                 List.of(new Alternative("microsoft-office", "myoffice", Alternative.Fit.FULL, null, "x"),
                         new Alternative("microsoft-office", "google-docs", Alternative.Fit.PARTIAL, null, "x"),
                         new Alternative("microsoft-office", "nowhere", Alternative.Fit.PARTIAL, null, "x")),
-                List.of(new Compatibility("myoffice", "astra-se", Compatibility.Level.SUPPORTED, null, null)));
+                List.of(new Compatibility("myoffice", "astra-se", Compatibility.Level.SUPPORTED, null, null),
+                        new Compatibility("myoffice", "astra-se", Compatibility.Level.CERTIFIED, null, null)));
         assertThat(data.problems(RU)).containsExactlyInAnyOrder(
                 "alternative microsoft-office -> google-docs: target is neither domestic nor open source",
                 "alternative: unknown product nowhere",
-                "compatibility: unknown platform astra-se");
+                "compatibility: unknown platform astra-se",
+                "compatibility: unknown platform astra-se",
+                "duplicate compatibility claim myoffice on astra-se (merge the rows)");
     }
 
     @Test

@@ -52,7 +52,10 @@ public record CatalogData(
             }
             if (Objects.equals(a.fromId(), a.toId())) out.add("alternative " + a.fromId() + " replaces itself");
         }
+        var claims = new HashSet<List<String>>();
         for (Compatibility c : compatibility) {
+            if (!claims.add(List.of(c.productId(), c.platformId())))
+                out.add("duplicate compatibility claim " + c.productId() + " on " + c.platformId() + " (merge the rows)");
             if (!productById.containsKey(c.productId())) out.add("compatibility: unknown product " + c.productId());
             if (!platformIds.contains(c.platformId())) out.add("compatibility: unknown platform " + c.platformId());
         }
