@@ -109,6 +109,8 @@ class CatalogServiceIT {
     void productDetailCarriesRegistryEntryPlatformsAndBothDirections() {
         ProductDetail d = zamena.catalog().product("ncloudtech-myoffice").orElseThrow();
         assertThat(d.origin()).isEqualTo(Origin.DOMESTIC);
+        assertThat(d.product().registry()).isEqualTo("ru-software");
+        assertThat(zamena.catalog().product("r7-office").orElseThrow().product().registry()).isNull();
         assertThat(d.registryEntries()).singleElement().satisfies(e -> {
             assertThat(e.number()).isEqualTo("283");
             assertThat(e.uncertain()).isTrue();

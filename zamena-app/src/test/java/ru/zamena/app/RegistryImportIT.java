@@ -86,12 +86,14 @@ class RegistryImportIT {
         assertThat(productOf("4001")).isEqualTo("postgres-pro");
         // Name in brackets matches a curated domestic product.
         assertThat(productOf("4002")).isEqualTo("r7-office");
+        assertThat(zamena.catalog().product("r7-office").orElseThrow().product().registry()).isEqualTo("ru-software");
         // Unknown products get a product of their own, under a vendor made from the holder.
         assertThat(productOf("4003")).isEqualTo("reg-4003");
         var created = zamena.catalog().product("reg-4003").orElseThrow();
         assertThat(created.product().category()).isEqualTo("operating-system");
         assertThat(created.vendor().inn()).isEqualTo("7707083893");
         assertThat(created.vendor().country()).isEqualTo("RU");
+        assertThat(created.product().registry()).isEqualTo("ru-software");
         assertThat(zamena.catalog().product("reg-4004").orElseThrow().product().category()).isEqualTo("other-software");
         // Registry names become searchable, in either script.
         assertThat(zamena.catalog().search(SearchQuery.of("Zvezda")).getFirst().id()).isEqualTo("reg-4003");

@@ -77,6 +77,8 @@ final class CatalogCommand {
                 rows.add(List.of("category", pr.category()));
                 rows.add(List.of("kind / licence", lower(pr.kind()) + " / " + lower(pr.license())));
                 rows.add(List.of("origin", lower(d.origin())));
+                if (pr.registry() != null && d.registryEntries().isEmpty())
+                    rows.add(List.of("registry", pr.registry() + " (entry number not known yet" + (pr.uncertain().contains("registry") ? "; unverified" : "") + ")"));
                 for (RegistryEntry e : d.registryEntries())
                     rows.add(List.of("registry", e.registry() + " #" + e.number() + " " + e.status() + (e.includedOn() != null ? " since " + e.includedOn() : "") + (e.uncertain() ? " (unverified)" : "")));
                 for (Compatibility c : d.platforms())

@@ -28,7 +28,7 @@ final class Dto {
     record Page<T>(List<T> items, String nextCursor) {}
 
     record ProductDto(String id, String name, String nameRu, List<String> aliases, String vendorId, String category, String kind,
-                      String license, String okpd2, String wikidata, String cpe, String purl, String website, String source,
+                      String license, String registry, String okpd2, String wikidata, String cpe, String purl, String website, String source,
                       List<String> uncertain, String notes) {}
 
     record VendorDto(String id, String name, String nameRu, List<String> aliases, String country, String kind, String inn, String ogrn,
@@ -89,7 +89,7 @@ final class Dto {
 
     static ProductDto product(Product p) {
         return new ProductDto(p.id(), p.name(), p.nameRu(), p.aliases(), p.vendorId(), p.category(), lower(p.kind()), lower(p.license()),
-                p.okpd2(), p.wikidata(), p.cpe(), p.purl(), p.website(), p.source(), p.uncertain(), p.notes());
+                p.registry(), p.okpd2(), p.wikidata(), p.cpe(), p.purl(), p.website(), p.source(), p.uncertain(), p.notes());
     }
 
     static VendorDto vendor(Vendor v) {

@@ -106,10 +106,10 @@ public final class CatalogStore {
 
     private static void upsertProducts(Handle h, List<Product> products) {
         PreparedBatch b = h.prepareBatch("""
-                insert into product (id, name, name_ru, aliases, vendor_id, category, kind, license, okpd2, wikidata, cpe, purl, website, source, uncertain, notes, origin)
-                values (:id, :name, :nameRu, :aliases, :vendor, :category, :kind, :license, :okpd2, :wikidata, :cpe, :purl, :website, :source, :uncertain, :notes, 'curated')
+                insert into product (id, name, name_ru, aliases, vendor_id, category, kind, license, registry, okpd2, wikidata, cpe, purl, website, source, uncertain, notes, origin)
+                values (:id, :name, :nameRu, :aliases, :vendor, :category, :kind, :license, :registry, :okpd2, :wikidata, :cpe, :purl, :website, :source, :uncertain, :notes, 'curated')
                 on conflict (id) do update set name = excluded.name, name_ru = excluded.name_ru, aliases = excluded.aliases, vendor_id = excluded.vendor_id,
-                  category = excluded.category, kind = excluded.kind, license = excluded.license, okpd2 = excluded.okpd2, wikidata = excluded.wikidata,
+                  category = excluded.category, kind = excluded.kind, license = excluded.license, registry = excluded.registry, okpd2 = excluded.okpd2, wikidata = excluded.wikidata,
                   cpe = excluded.cpe, purl = excluded.purl, website = excluded.website, source = excluded.source, uncertain = excluded.uncertain,
                   notes = excluded.notes, origin = 'curated', updated_at = now()""");
         PreparedBatch reg = h.prepareBatch("""
@@ -122,7 +122,7 @@ public final class CatalogStore {
         for (Product p : products) {
             b.bind("id", p.id()).bind("name", p.name()).bind("nameRu", p.nameRu()).bindArray("aliases", String.class, p.aliases())
                     .bind("vendor", p.vendorId()).bind("category", p.category()).bind("kind", lower(p.kind())).bind("license", lower(p.license()))
-                    .bind("okpd2", p.okpd2()).bind("wikidata", p.wikidata()).bind("cpe", p.cpe()).bind("purl", p.purl()).bind("website", p.website())
+                    .bind("registry", p.registry()).bind("okpd2", p.okpd2()).bind("wikidata", p.wikidata()).bind("cpe", p.cpe()).bind("purl", p.purl()).bind("website", p.website())
                     .bind("source", p.source()).bindArray("uncertain", String.class, p.uncertain()).bind("notes", p.notes()).add();
             if (p.registry() != null && p.registryNumber() != null) {
                 reg.bind("registry", p.registry()).bind("number", p.registryNumber()).bind("product", p.id()).bind("name", p.name())
@@ -418,7 +418,7 @@ public final class CatalogStore {
     static Product product(ResultSet rs) throws SQLException {
         return new Product(rs.getString("id"), rs.getString("name"), rs.getString("name_ru"), array(rs, "aliases"), rs.getString("vendor_id"),
                 rs.getString("category"), Product.Kind.valueOf(rs.getString("kind").toUpperCase(Locale.ROOT)),
-                Product.License.valueOf(rs.getString("license").toUpperCase(Locale.ROOT)), null, null, null, null,
+                Product.License.valueOf(rs.getString("license").toUpperCase(Locale.ROOT)), rs.getString("registry"), null, null, null,
                 rs.getString("okpd2"), rs.getString("wikidata"), rs.getString("cpe"), rs.getString("purl"), rs.getString("website"),
                 rs.getString("source"), array(rs, "uncertain"), rs.getString("notes"));
     }

@@ -184,6 +184,11 @@ public final class RegistryStore {
                 on conflict (id) do update set name = excluded.name, category = excluded.category, website = excluded.website""")
                 .bind("reg", REGISTRY).bind("run", runId).execute());
         h.execute("update registry_entry set product_id = 'reg-' || number where registry = '" + REGISTRY + "' and product_id is null and exists (select 1 from product p where p.id = 'reg-' || number)");
+        // A product with a registered entry is listed in the register (curated rows may not have said so).
+        h.createUpdate("""
+                update product p set registry = :reg, updated_at = now() where p.registry is null
+                  and exists (select 1 from registry_entry e where e.product_id = p.id and e.registry = :reg and e.status = 'registered')""")
+                .bind("reg", REGISTRY).execute();
         // Registry-created products follow their entry's name and category when it changes.
         h.createUpdate("""
                 update product p set name = s.name, category = s.category, updated_at = now()
