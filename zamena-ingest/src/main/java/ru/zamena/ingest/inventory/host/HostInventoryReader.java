@@ -1,0 +1,86 @@
+package ru.zamena.ingest.inventory.host;
+
+import ru.zamena.core.inventory.InventoryItem;
+import ru.zamena.ingest.InputException;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * Streams the software found on one computer out of an inventory file, one item at a time, so
+ * memory does not grow with the file. A broken file throws {@link InputException} (naming file and
+ * position), possibly after some items were returned: a caller must then discard what it read.
+ */
+public abstract sealed class HostInventoryReader implements Iterator<InventoryItem>, Closeable
+        permits GlpiInventoryReader, OcsInventoryReader, RegUninstallReader, OsqueryReader, PackageListReader {
+
+    protected final String fileName;
+    private InventoryItem next;
+    private boolean done;
+
+    HostInventoryReader(String fileName) {
+        this.fileName = fileName;
+    }
+
+    /** The next item, or null at the end of the file. */
+    abstract InventoryItem read() throws IOException;
+
+    /** The line being read, for messages about I/O and decoding failures; 0 when unknown. */
+    abstract long line();
+
+    @Override
+    public final boolean hasNext() {
+        if (next == null && !done) {
+            try {
+                next = read();
+            } catch (IOException e) {
+                done = true;
+                throw fileProblem(fileName, line(), e);
+            }
+            done = next == null;
+        }
+        return next != null;
+    }
+
+    @Override
+    public final InventoryItem next() {
+        if (!hasNext()) throw new NoSuchElementException();
+        InventoryItem item = next;
+        next = null;
+        return item;
+    }
+
+    /** The remaining items as a stream; closing the stream closes this reader. */
+    public Stream<InventoryItem> stream() {
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(this, Spliterator.ORDERED | Spliterator.NONNULL), false)
+                .onClose(() -> {
+                    try {
+                        close();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+    }
+
+    /** Turns an I/O or decoding failure into a message for the user. */
+    static InputException fileProblem(String fileName, long line, Throwable e) {
+        if (e instanceof InputException ie) return ie;
+        for (Throwable c = e; c != null && c.getCause() != c; c = c.getCause())
+            if (c instanceof CharacterCodingException)
+                return new InputException(fileName, line, 0, "the text is not valid in its detected encoding (the file mixes encodings or is damaged)", e);
+        return new InputException(fileName, line, 0, "cannot read: " + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
+    }
+
+    /** An empty or blank value means "not given". */
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}
