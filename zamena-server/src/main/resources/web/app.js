@@ -18,7 +18,8 @@
       noResults: 'Ничего не найдено. Попробуйте другое написание или уберите фильтры.',
       back: '← К результатам поиска', vendor: 'Производитель', license: 'Лицензия', kind: 'Тип', website: 'Сайт', source: 'Источник',
       registry: 'Записи в реестрах', 'registry.none': 'Нет записей в реестрах.', 'registry.uncertain': 'не сверено с реестром',
-      'registry.excluded': 'исключена', platforms: 'Платформы', 'platforms.none': 'Нет сведений о совместимости.',
+      'registry.excluded': 'исключена', 'registry.claim': 'Включён в реестр {r}, номер записи пока неизвестен', 'registry.claimUncertain': ' (не сверено)',
+      'reg.ru-software': 'российского ПО', 'reg.ru-industrial': 'российской промышленной продукции', 'reg.eaeu-software': 'евразийского ПО', platforms: 'Платформы', 'platforms.none': 'Нет сведений о совместимости.',
       alternatives: 'Чем заменить', 'alt.os': 'Операционная система', 'alt.cpu': 'Процессор',
       'alt.count': 'Замен: {n}.', 'alt.none': 'Замен в каталоге нет.', 'alt.noneFiltered': 'Нет замен с подтверждённой работой на выбранной платформе.',
       replaces: 'Заменяет', 'fit.full': 'полная замена', 'fit.partial': 'частичная замена',
@@ -39,7 +40,8 @@
       noResults: 'Nothing found. Try another spelling or remove filters.',
       back: '← Back to search results', vendor: 'Vendor', license: 'License', kind: 'Kind', website: 'Website', source: 'Source',
       registry: 'Register entries', 'registry.none': 'No register entries.', 'registry.uncertain': 'not verified against the register',
-      'registry.excluded': 'excluded', platforms: 'Platforms', 'platforms.none': 'No compatibility claims.',
+      'registry.excluded': 'excluded', 'registry.claim': 'Listed in the {r}; entry number not known yet', 'registry.claimUncertain': ' (unverified)',
+      'reg.ru-software': 'Russian software register', 'reg.ru-industrial': 'Russian industrial products register', 'reg.eaeu-software': 'Eurasian software register', platforms: 'Platforms', 'platforms.none': 'No compatibility claims.',
       alternatives: 'Alternatives', 'alt.os': 'Operating system', 'alt.cpu': 'CPU',
       'alt.count': '{n} alternatives.', 'alt.none': 'No alternatives in the catalog.', 'alt.noneFiltered': 'No alternative is known to run on the chosen platform.',
       replaces: 'Replaces', 'fit.full': 'full replacement', 'fit.partial': 'partial replacement',
@@ -296,7 +298,10 @@
     $('product-registry').replaceChildren(...(d.registry_entries.length ? d.registry_entries.map((r) => el('li', null,
       r.registry + ' № ' + r.number + (r.included_on ? ', ' + r.included_on : ''),
       r.status === 'excluded' ? ' — ' + t('registry.excluded') : '',
-      r.uncertain ? el('span', { class: 'note' }, ' (' + t('registry.uncertain') + ')') : '')) : [el('li', null, t('registry.none'))]));
+      r.uncertain ? el('span', { class: 'note' }, ' (' + t('registry.uncertain') + ')') : ''))
+      : d.product.registry ? [el('li', null, t('registry.claim', { r: t('reg.' + d.product.registry) }),
+        d.product.uncertain.includes('registry') ? el('span', { class: 'note' }, t('registry.claimUncertain')) : '')]
+      : [el('li', null, t('registry.none'))]));
 
     $('product-platforms').replaceChildren(...(d.platforms.length ? d.platforms.map(claimItem) : [el('li', null, t('platforms.none'))]));
 

@@ -1,18 +1,14 @@
 package ru.zamena.ingest.registry;
 
 import ru.zamena.ingest.InputException;
-import ru.zamena.ingest.io.SafeXml;
+import ru.zamena.ingest.io.XmlInput;
 import ru.zamena.ingest.registry.RegistryFields.Field;
 import ru.zamena.ingest.registry.RegistryFields.Raw;
 
-import javax.xml.stream.Location;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import java.io.FilterReader;
 import java.io.IOException;
 import java.io.Reader;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.EnumMap;
 import java.util.Optional;
 
@@ -24,9 +20,8 @@ import static javax.xml.stream.XMLStreamConstants.*;
  * elements inside an entry are skipped whole, so {@code <module><name>} does not pass for the name.
  */
 public final class RegistryXmlReader extends RegistryReader {
-    private final EndTracking source;
+    private final XmlInput input;
     private final XMLStreamReader xml;
-    private final Deque<String> open = new ArrayDeque<>();
     private long index;
     private String root;
     private String firstChild;
@@ -34,9 +29,9 @@ public final class RegistryXmlReader extends RegistryReader {
     /** Reads XML text from {@code in} (already decoded, see {@code TextDecoding}); {@code fileName} is for messages. */
     public RegistryXmlReader(Reader in, String fileName, Mode mode) {
         super(fileName, mode);
-        this.source = new EndTracking(in);
+        this.input = new XmlInput(in, fileName);
         try {
-            this.xml = SafeXml.reader(source, fileName);
+            this.xml = input.open();
         } catch (XMLStreamException e) {
             throw problem(e);
         }
@@ -94,13 +89,13 @@ public final class RegistryXmlReader extends RegistryReader {
         }
         Optional<Field> field = RegistryFields.field(tag);
         if (field.isEmpty()) {
-            skip();
+            input.skip();
         } else if (field.get() == Field.CLASS) {
             String code = classCode();
-            String text = text().strip();
+            String text = input.text().strip();
             raw.add(Field.CLASS, tag, code == null || text.startsWith(code) ? text : text.isEmpty() ? code : code + " " + text);
         } else {
-            raw.add(field.get(), tag, text());
+            raw.add(field.get(), tag, input.text());
         }
     }
 
@@ -125,9 +120,9 @@ public final class RegistryXmlReader extends RegistryReader {
             if (event == START_ELEMENT) {
                 Optional<Field> field = RegistryFields.holderField(xml.getLocalName());
                 if (field.isEmpty()) {
-                    skip();
+                    input.skip();
                 } else {
-                    String value = text().strip();
+                    String value = input.text().strip();
                     if (!value.isEmpty()) holder.putIfAbsent(field.get(), value);
                 }
             }
@@ -136,93 +131,25 @@ public final class RegistryXmlReader extends RegistryReader {
         raw.addHolder(holder);
     }
 
-    /** All text inside the current element, nested elements included, up to its end tag. */
-    private String text() throws XMLStreamException {
-        var sb = new StringBuilder();
-        for (int depth = 1; depth > 0; ) {
-            int event = advance();
-            if (event == START_ELEMENT) depth++;
-            else if (event == END_ELEMENT) depth--;
-            else if (event == CHARACTERS || event == CDATA || event == SPACE) sb.append(xml.getText());
-        }
-        return sb.toString();
-    }
-
-    private void skip() throws XMLStreamException {
-        for (int depth = 1; depth > 0; ) {
-            int event = advance();
-            if (event == START_ELEMENT) depth++;
-            else if (event == END_ELEMENT) depth--;
-        }
-    }
-
-    /** The next event, keeping the stack of open elements that error messages refer to. */
+    /** The next event (through {@link XmlInput}, which keeps the open elements messages refer to), noting the root and its first child for {@link #expectedLayout()}. */
     private int advance() throws XMLStreamException {
-        int event = xml.next();
+        int event = input.next();
         if (event == START_ELEMENT) {
-            open.push(xml.getLocalName());
-            if (open.size() == 1) root = xml.getLocalName();
-            else if (open.size() == 2 && firstChild == null) firstChild = xml.getLocalName();
-        } else if (event == END_ELEMENT) {
-            open.pop();
+            if (input.depth() == 1) root = xml.getLocalName();
+            else if (input.depth() == 2 && firstChild == null) firstChild = xml.getLocalName();
         }
         return event;
     }
 
     private InputException problem(XMLStreamException e) {
-        Location at = e.getLocation();
-        long line = at == null ? 0 : Math.max(0, at.getLineNumber());
-        long column = at == null ? 0 : Math.max(0, at.getColumnNumber());
-        for (Throwable c = e.getCause(); c != null; c = c.getCause())
-            if (c instanceof IOException) return fileProblem(fileName, line, c);
-        String message = e.getMessage() == null ? "" : e.getMessage();
-        String detail = message.contains("Message: ") ? message.substring(message.indexOf("Message: ") + 9) : message;
-        String reason;
-        if (detail.contains(SafeXml.DOCTYPE_REFUSED)) reason = SafeXml.DOCTYPE_REFUSED;
-        else if (source.endsAtOrBefore(line, column)) reason = "unexpected end of file" + (open.isEmpty() ? "" : " inside <" + open.peek() + ">");
-        else reason = "malformed XML: " + detail.strip() + (open.isEmpty() ? "" : " (inside <" + open.peek() + ">)");
-        return new InputException(fileName, line, column, reason, e);
+        IOException io = XmlInput.ioCause(e);
+        if (io != null) return fileProblem(fileName, XmlInput.line(e), io);
+        String inside = input.innermost() == null ? null : "inside <" + input.innermost() + ">";
+        return input.problem(e, inside, inside);
     }
 
     @Override
     public void close() throws IOException {
-        try {
-            xml.close();
-        } catch (XMLStreamException e) {
-            // the source is closed below either way
-        }
-        source.close();
-    }
-
-    /** Notes where the text ends, to tell "the file stops too early" from other syntax errors. */
-    private static final class EndTracking extends FilterReader {
-        private boolean ended;
-        private long lines = 1;
-        private long lastLineLength;
-
-        EndTracking(Reader in) {
-            super(in);
-        }
-
-        @Override
-        public int read(char[] buf, int off, int len) throws IOException {
-            int n = super.read(buf, off, len);
-            if (n < 0) ended = true;
-            for (int i = off; i < off + n; i++) {
-                if (buf[i] == '\n') { lines++; lastLineLength = 0; } else lastLineLength++;
-            }
-            return n;
-        }
-
-        @Override
-        public int read() throws IOException {
-            char[] one = new char[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0];
-        }
-
-        /** True when the whole text was read and the position (line, column) is at its very end. */
-        boolean endsAtOrBefore(long line, long column) {
-            return ended && (line > lines || (line == lines && column >= lastLineLength + 1));
-        }
+        input.close();
     }
 }

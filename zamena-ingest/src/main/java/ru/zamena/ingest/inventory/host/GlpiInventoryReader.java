@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import ru.zamena.core.inventory.InventoryItem;
 import ru.zamena.ingest.InputException;
+import ru.zamena.ingest.io.JsonInput;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -26,6 +27,7 @@ public final class GlpiInventoryReader extends HostInventoryReader {
     /** Values of {@code from} that mean a system package rather than an installed application. */
     private static final Set<String> PACKAGE_SOURCES = Set.of("rpm", "deb", "pkgtool", "snap", "flatpak", "pacman", "portage", "nix", "slackware");
 
+    private final JsonInput input;
     private final JsonParser json;
     private String hardwareName;
     private String deviceId;
@@ -37,7 +39,8 @@ public final class GlpiInventoryReader extends HostInventoryReader {
     /** Reads JSON text from {@code in} (already decoded); {@code fileName} is for messages. */
     public GlpiInventoryReader(Reader in, String fileName) throws IOException {
         super(fileName);
-        this.json = Json.parser(in);
+        this.input = new JsonInput(in);
+        this.json = input.parser();
     }
 
     @Override
@@ -135,11 +138,11 @@ public final class GlpiInventoryReader extends HostInventoryReader {
 
     @Override
     long line() {
-        return Json.line(json.currentLocation());
+        return input.line();
     }
 
     @Override
     public void close() throws IOException {
-        json.close();
+        input.close();
     }
 }

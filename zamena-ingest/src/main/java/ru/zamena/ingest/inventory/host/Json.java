@@ -1,6 +1,5 @@
 package ru.zamena.ingest.inventory.host;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -8,19 +7,12 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import ru.zamena.ingest.InputException;
 
-import java.io.IOException;
-import java.io.Reader;
+import static ru.zamena.ingest.io.JsonInput.column;
+import static ru.zamena.ingest.io.JsonInput.line;
 
-/** The JSON parser the inventory readers share, and its errors in words for users. */
+/** JSON errors of the inventory readers in words for users (the parser is {@link ru.zamena.ingest.io.JsonInput}). */
 final class Json {
-    // Jackson's default StreamReadConstraints bound string length and nesting, so a hostile file cannot exhaust memory.
-    private static final JsonFactory FACTORY = JsonFactory.builder().build();
-
     private Json() {}
-
-    static JsonParser parser(Reader in) throws IOException {
-        return FACTORY.createParser(in);
-    }
 
     /** A syntax error (or a limit exceeded) reported by Jackson. */
     static InputException problem(String fileName, JsonProcessingException e) {
@@ -52,13 +44,5 @@ final class Json {
             case VALUE_NULL -> "null";
             default -> t.asString() == null ? t.name() : "'" + t.asString() + "'";
         };
-    }
-
-    static long line(JsonLocation at) {
-        return at == null ? 0 : Math.max(0, at.getLineNr());
-    }
-
-    private static long column(JsonLocation at) {
-        return at == null ? 0 : Math.max(0, at.getColumnNr());
     }
 }

@@ -3,6 +3,7 @@ package ru.zamena.ingest.inventory.host;
 import ru.zamena.core.inventory.InventoryItem;
 import ru.zamena.ingest.InputException;
 import ru.zamena.ingest.io.SafeXml;
+import ru.zamena.ingest.io.XmlInput;
 
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLStreamException;
@@ -25,7 +26,7 @@ import static javax.xml.stream.XMLStreamConstants.*;
  * <p>{@link InventoryItem#position()} is the line of the {@code <SOFTWARES>} start tag.
  */
 public final class OcsInventoryReader extends HostInventoryReader {
-    private final Reader source;
+    private final XmlInput input;
     private final XMLStreamReader xml;
     private final Deque<String> open = new ArrayDeque<>();
     private boolean started;
@@ -35,9 +36,9 @@ public final class OcsInventoryReader extends HostInventoryReader {
     /** Reads XML text from {@code in} (already decoded, see {@code TextDecoding}); {@code fileName} is for messages. */
     public OcsInventoryReader(Reader in, String fileName) {
         super(fileName);
-        this.source = in;
+        this.input = new XmlInput(in, fileName, XmlInput.EndRule.PARSER_WORDS);
         try {
-            this.xml = SafeXml.reader(in, fileName);
+            this.xml = input.open();
         } catch (XMLStreamException e) {
             throw problem(e);
         }
@@ -47,7 +48,7 @@ public final class OcsInventoryReader extends HostInventoryReader {
     InventoryItem read() throws IOException {
         try {
             while (xml.hasNext()) {
-                int event = xml.next();
+                int event = input.next();
                 if (event == END_ELEMENT) {
                     open.pop();
                     if (open.isEmpty()) return null; // </REQUEST>
@@ -75,8 +76,8 @@ public final class OcsInventoryReader extends HostInventoryReader {
             }
             return null;
         } catch (XMLStreamException e) {
-            for (Throwable c = e.getCause(); c != null; c = c.getCause())
-                if (c instanceof IOException io) throw fileProblem(fileName, line(), io);
+            IOException io = XmlInput.ioCause(e);
+            if (io != null) throw fileProblem(fileName, line(), io);
             throw problem(e);
         }
     }
@@ -85,7 +86,7 @@ public final class OcsInventoryReader extends HostInventoryReader {
     private InventoryItem software(long position) throws XMLStreamException {
         String name = null, version = null, publisher = null, arch = null;
         while (true) {
-            int event = xml.next();
+            int event = input.next();
             if (event == END_ELEMENT) break;
             if (event != START_ELEMENT) continue;
             String tag = xml.getLocalName();
@@ -106,40 +107,21 @@ public final class OcsInventoryReader extends HostInventoryReader {
 
     /** All text inside the current element up to its end tag (which is consumed). */
     private String text() throws XMLStreamException {
-        var sb = new StringBuilder();
-        for (int depth = 1; depth > 0; ) {
-            int event = xml.next();
-            if (event == START_ELEMENT) depth++;
-            else if (event == END_ELEMENT) depth--;
-            else if (event == CHARACTERS || event == CDATA || event == SPACE) sb.append(xml.getText());
-        }
+        String text = input.text();
         open.pop();
-        return sb.toString();
+        return text;
     }
 
     /** Skips the current element up to its end tag (which is consumed). */
     private void skip() throws XMLStreamException {
-        for (int depth = 1; depth > 0; ) {
-            int event = xml.next();
-            if (event == START_ELEMENT) depth++;
-            else if (event == END_ELEMENT) depth--;
-        }
+        input.skip();
         open.pop();
     }
 
+    /** Messages name the innermost element this reader descended into ({@code open}), not one nested inside a skipped or read element. */
     private InputException problem(XMLStreamException e) {
-        Location at = e.getLocation();
-        long line = at == null ? 0 : Math.max(0, at.getLineNumber());
-        long column = at == null ? 0 : Math.max(0, at.getColumnNumber());
-        String message = e.getMessage() == null ? "" : e.getMessage();
-        String detail = (message.contains("Message: ") ? message.substring(message.indexOf("Message: ") + 9) : message).strip();
-        String reason;
-        if (detail.contains(SafeXml.DOCTYPE_REFUSED)) reason = SafeXml.DOCTYPE_REFUSED;
-        // The JDK parser's words for a document cut short.
-        else if (detail.contains("must start and end within the same entity") || detail.startsWith("Premature end of file"))
-            reason = "unexpected end of file" + (open.isEmpty() ? "" : " inside <" + open.peek() + ">");
-        else reason = "malformed XML: " + detail + (open.isEmpty() ? "" : " (inside <" + open.peek() + ">)");
-        return new InputException(fileName, line, column, reason, e);
+        String inside = open.isEmpty() ? null : "inside <" + open.peek() + ">";
+        return input.problem(e, inside, inside);
     }
 
     @Override
@@ -155,11 +137,6 @@ public final class OcsInventoryReader extends HostInventoryReader {
 
     @Override
     public void close() throws IOException {
-        try {
-            xml.close();
-        } catch (XMLStreamException e) {
-            // the source is closed below either way
-        }
-        source.close();
+        input.close();
     }
 }

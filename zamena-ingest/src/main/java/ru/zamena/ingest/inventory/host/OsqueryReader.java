@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import ru.zamena.core.inventory.InventoryItem;
+import ru.zamena.ingest.io.JsonInput;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -22,6 +23,7 @@ import java.util.Map;
 public final class OsqueryReader extends HostInventoryReader {
     public enum Table { PROGRAMS, DEB_PACKAGES, RPM_PACKAGES }
 
+    private final JsonInput input;
     private final JsonParser json;
     private boolean started;
     private long index;
@@ -30,7 +32,8 @@ public final class OsqueryReader extends HostInventoryReader {
     /** Reads JSON text from {@code in} (already decoded); {@code fileName} is for messages. */
     public OsqueryReader(Reader in, String fileName) throws IOException {
         super(fileName);
-        this.json = Json.parser(in);
+        this.input = new JsonInput(in);
+        this.json = input.parser();
     }
 
     /** The table the last row read came from; null before the first row. */
@@ -87,11 +90,11 @@ public final class OsqueryReader extends HostInventoryReader {
 
     @Override
     long line() {
-        return Json.line(json.currentLocation());
+        return input.line();
     }
 
     @Override
     public void close() throws IOException {
-        json.close();
+        input.close();
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import ru.zamena.core.inventory.InventoryItem;
 import ru.zamena.ingest.InputException;
+import ru.zamena.ingest.io.JsonInput;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -17,6 +18,7 @@ import java.util.List;
  * The position of an item is its 1-based index in that order: JSON lines mean little (it may be minified).
  */
 public final class CycloneDxJsonReader extends StreamingSbomReader {
+    private final JsonInput input;
     private final JsonParser json;
     private boolean inComponents;
     private boolean isCycloneDx;
@@ -25,17 +27,8 @@ public final class CycloneDxJsonReader extends StreamingSbomReader {
     /** Reads JSON text from {@code in} (already decoded); {@code fileName} is for messages. */
     public CycloneDxJsonReader(Reader in, String fileName) {
         super(fileName);
-        try {
-            this.json = JSON.createParser(in);
-            JsonToken first = json.nextToken();
-            if (first != JsonToken.START_OBJECT) {
-                throw new InputException(fileName, json.currentLocation().getLineNr(), json.currentLocation().getColumnNr(),
-                        "expected a JSON object at the top (a CycloneDX BOM), found " + (first == null ? "nothing" : json.getText()));
-            }
-        } catch (IOException e) {
-            closeQuietly(in);
-            throw jsonProblem(fileName, e);
-        }
+        this.input = jsonObject(in, fileName, "a CycloneDX BOM");
+        this.json = input.parser();
     }
 
     @Override
@@ -114,6 +107,6 @@ public final class CycloneDxJsonReader extends StreamingSbomReader {
 
     @Override
     public void close() throws IOException {
-        json.close();
+        input.close();
     }
 }

@@ -3,11 +3,10 @@ package ru.zamena.ingest.inventory.sbom;
 import ru.zamena.core.inventory.InventoryItem;
 import ru.zamena.ingest.InputException;
 import ru.zamena.ingest.io.SafeXml;
+import ru.zamena.ingest.io.XmlInput;
 
-import javax.xml.stream.Location;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import java.io.FilterReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
@@ -24,7 +23,7 @@ import static javax.xml.stream.XMLStreamConstants.*;
 public final class CycloneDxXmlReader extends StreamingSbomReader {
     static final String NAMESPACE_PREFIX = "http://cyclonedx.org/schema/bom/1.";
 
-    private final EndTracking source;
+    private final XmlInput input;
     private final XMLStreamReader xml;
     private String openElement; // innermost open element, for messages
     private boolean inComponents;
@@ -32,10 +31,10 @@ public final class CycloneDxXmlReader extends StreamingSbomReader {
     /** Reads XML text from {@code in} (already decoded); {@code fileName} is for messages. */
     public CycloneDxXmlReader(Reader in, String fileName) {
         super(fileName);
-        this.source = new EndTracking(in);
+        this.input = new XmlInput(in, fileName);
         try {
-            this.xml = SafeXml.reader(source, fileName);
-            while (xml.hasNext() && xml.next() != START_ELEMENT) { /* prolog: comments, whitespace */ }
+            this.xml = input.open();
+            while (xml.hasNext() && input.next() != START_ELEMENT) { /* prolog: comments, whitespace */ }
             String ns = xml.isStartElement() ? xml.getNamespaceURI() : null;
             if (!xml.isStartElement() || !xml.getLocalName().equals("bom") || ns == null || !ns.startsWith(NAMESPACE_PREFIX)) {
                 String found = xml.isStartElement() ? "<" + xml.getLocalName() + ">" + (ns == null ? "" : " in namespace " + ns) : "no element";
@@ -44,10 +43,10 @@ public final class CycloneDxXmlReader extends StreamingSbomReader {
             }
             openElement = "bom";
         } catch (XMLStreamException e) {
-            closeQuietly(source);
+            closeQuietly(input);
             throw problem(e);
         } catch (InputException e) {
-            closeQuietly(source);
+            closeQuietly(input);
             throw e;
         }
     }
@@ -61,7 +60,7 @@ public final class CycloneDxXmlReader extends StreamingSbomReader {
     boolean fill() {
         try {
             while (xml.hasNext()) {
-                int event = xml.next();
+                int event = input.next();
                 if (event == END_ELEMENT) {
                     if (!inComponents) return false; // </bom>: anything after it is the parser's business
                     inComponents = false;
@@ -74,7 +73,7 @@ public final class CycloneDxXmlReader extends StreamingSbomReader {
                         return true;
                     }
                     if (!inComponents && openElement.equals("components")) inComponents = true;
-                    else skip();
+                    else input.skip();
                 }
             }
             return false;
@@ -93,22 +92,22 @@ public final class CycloneDxXmlReader extends StreamingSbomReader {
         String group = null, purl = null, cpe = null;
         while (nextTag() == START_ELEMENT) {
             switch (xml.getLocalName()) {
-                case "name" -> name = text();
-                case "version" -> version = text();
-                case "publisher" -> publisher = text();
+                case "name" -> name = input.text();
+                case "version" -> version = input.text();
+                case "publisher" -> publisher = input.text();
                 case "supplier" -> supplier = entityName();
                 case "manufacturer" -> manufacturer = entityName();
-                case "author" -> author = text();
-                case "group" -> group = text();
-                case "purl" -> purl = text();
-                case "cpe" -> cpe = text();
+                case "author" -> author = input.text();
+                case "group" -> group = input.text();
+                case "purl" -> purl = input.text();
+                case "cpe" -> cpe = input.text();
                 case "components" -> {
                     while (nextTag() == START_ELEMENT) {
                         if (xml.getLocalName().equals("component")) component(out);
-                        else skip();
+                        else input.skip();
                     }
                 }
-                default -> skip();
+                default -> input.skip();
             }
         }
         if (blankToNull(name) == null) throw new InputException(fileName, line, 0, "a <component> has no <name>");
@@ -121,8 +120,8 @@ public final class CycloneDxXmlReader extends StreamingSbomReader {
     private String entityName() throws XMLStreamException {
         String name = null;
         while (nextTag() == START_ELEMENT) {
-            if (xml.getLocalName().equals("name") && name == null) name = text();
-            else skip();
+            if (xml.getLocalName().equals("name") && name == null) name = input.text();
+            else input.skip();
         }
         return name;
     }
@@ -130,87 +129,21 @@ public final class CycloneDxXmlReader extends StreamingSbomReader {
     /** The next start or end tag, passing over text, comments and processing instructions. */
     private int nextTag() throws XMLStreamException {
         while (true) {
-            int event = xml.next();
+            int event = input.next();
             if (event == START_ELEMENT) openElement = xml.getLocalName();
             if (event == START_ELEMENT || event == END_ELEMENT) return event;
             if (event == END_DOCUMENT) throw new XMLStreamException("unexpected end of document", xml.getLocation());
         }
     }
 
-    /** All text inside the current element, up to its end tag. */
-    private String text() throws XMLStreamException {
-        var sb = new StringBuilder();
-        for (int depth = 1; depth > 0; ) {
-            int event = xml.next();
-            if (event == START_ELEMENT) depth++;
-            else if (event == END_ELEMENT) depth--;
-            else if (event == CHARACTERS || event == CDATA || event == SPACE) sb.append(xml.getText());
-        }
-        return sb.toString();
-    }
-
-    private void skip() throws XMLStreamException {
-        for (int depth = 1; depth > 0; ) {
-            int event = xml.next();
-            if (event == START_ELEMENT) depth++;
-            else if (event == END_ELEMENT) depth--;
-        }
-    }
-
     private InputException problem(XMLStreamException e) {
-        Location at = e.getLocation();
-        long line = at == null ? 0 : Math.max(0, at.getLineNumber());
-        long column = at == null ? 0 : Math.max(0, at.getColumnNumber());
-        for (Throwable c = e.getCause(); c != null; c = c.getCause())
-            if (c instanceof IOException) return ioProblem(fileName, c);
-        String message = e.getMessage() == null ? "" : e.getMessage();
-        String detail = message.contains("Message: ") ? message.substring(message.indexOf("Message: ") + 9) : message;
-        String reason;
-        if (detail.contains(SafeXml.DOCTYPE_REFUSED)) reason = SafeXml.DOCTYPE_REFUSED;
-        else if (source.endsAtOrBefore(line, column)) reason = "unexpected end of file" + (openElement == null ? "" : " after <" + openElement + ">");
-        else reason = "malformed XML: " + detail.strip();
-        return new InputException(fileName, line, column, reason, e);
+        IOException io = XmlInput.ioCause(e);
+        if (io != null) return ioProblem(fileName, io);
+        return input.problem(e, openElement == null ? null : "after <" + openElement + ">", null);
     }
 
     @Override
     public void close() throws IOException {
-        try {
-            xml.close();
-        } catch (XMLStreamException e) {
-            // the source is closed below either way
-        }
-        source.close();
-    }
-
-    /** Notes where the text ends, to tell "the file stops too early" from other syntax errors. */
-    private static final class EndTracking extends FilterReader {
-        private boolean ended;
-        private long lines = 1;
-        private long lastLineLength;
-
-        EndTracking(Reader in) {
-            super(in);
-        }
-
-        @Override
-        public int read(char[] buf, int off, int len) throws IOException {
-            int n = super.read(buf, off, len);
-            if (n < 0) ended = true;
-            for (int i = off; i < off + n; i++) {
-                if (buf[i] == '\n') { lines++; lastLineLength = 0; } else lastLineLength++;
-            }
-            return n;
-        }
-
-        @Override
-        public int read() throws IOException {
-            char[] one = new char[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0];
-        }
-
-        /** True when the whole text was read and (line, column) is at its very end. */
-        boolean endsAtOrBefore(long line, long column) {
-            return ended && (line > lines || (line == lines && column >= lastLineLength + 1));
-        }
+        input.close();
     }
 }

@@ -3,6 +3,7 @@ package ru.zamena.ingest.inventory.sbom;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import ru.zamena.ingest.InputException;
+import ru.zamena.ingest.io.JsonInput;
 import ru.zamena.ingest.io.SafeXml;
 import ru.zamena.ingest.io.TextDecoding;
 
@@ -71,7 +72,7 @@ final class SbomDetection {
     private static Kind jsonKind(Path file, String name) throws IOException {
         // A throwaway reader only for its error messages with line and column.
         try (Reader in = TextDecoding.open(file).reader();
-             JsonParser json = StreamingSbomReader.JSON.createParser(in)) {
+             JsonParser json = JsonInput.parser(in)) {
             json.nextToken();
             while (json.nextToken() == JsonToken.FIELD_NAME) {
                 String field = json.currentName();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import ru.zamena.core.inventory.InventoryItem;
 import ru.zamena.ingest.InputException;
+import ru.zamena.ingest.io.JsonInput;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -15,6 +16,7 @@ import java.io.Reader;
  * The position of an item is its 1-based index among the packages.
  */
 public final class SpdxJsonReader extends StreamingSbomReader {
+    private final JsonInput input;
     private final JsonParser json;
     private boolean inPackages;
     private boolean isSpdx;
@@ -23,17 +25,8 @@ public final class SpdxJsonReader extends StreamingSbomReader {
     /** Reads JSON text from {@code in} (already decoded); {@code fileName} is for messages. */
     public SpdxJsonReader(Reader in, String fileName) {
         super(fileName);
-        try {
-            this.json = JSON.createParser(in);
-            JsonToken first = json.nextToken();
-            if (first != JsonToken.START_OBJECT) {
-                throw new InputException(fileName, json.currentLocation().getLineNr(), json.currentLocation().getColumnNr(),
-                        "expected a JSON object at the top (an SPDX document), found " + (first == null ? "nothing" : json.getText()));
-            }
-        } catch (IOException e) {
-            closeQuietly(in);
-            throw jsonProblem(fileName, e);
-        }
+        this.input = jsonObject(in, fileName, "an SPDX document");
+        this.json = input.parser();
     }
 
     @Override
@@ -109,6 +102,6 @@ public final class SpdxJsonReader extends StreamingSbomReader {
 
     @Override
     public void close() throws IOException {
-        json.close();
+        input.close();
     }
 }

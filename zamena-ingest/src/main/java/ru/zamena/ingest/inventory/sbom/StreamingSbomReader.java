@@ -8,8 +8,10 @@ import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import ru.zamena.core.inventory.InventoryItem;
 import ru.zamena.ingest.InputException;
+import ru.zamena.ingest.io.JsonInput;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayDeque;
@@ -22,8 +24,8 @@ import java.util.NoSuchElementException;
  * {@link #pending} (one top-level component with its nested ones, or one package) when asked.
  */
 abstract class StreamingSbomReader implements SbomReader {
-    /** Shared: a JsonFactory is thread-safe and costly to create. Its default limits bound nesting and string sizes. */
-    static final JsonFactory JSON = new JsonFactory();
+    /** The one shared factory ({@link JsonInput}), for parsers over other sources. */
+    static final JsonFactory JSON = JsonInput.factory();
 
     final String fileName;
     final Deque<InventoryItem> pending = new ArrayDeque<>();
@@ -62,8 +64,8 @@ abstract class StreamingSbomReader implements SbomReader {
     static InputException jsonProblem(String fileName, IOException e) {
         if (e instanceof StreamReadException s) {
             JsonLocation at = s.getLocation();
-            long line = at == null ? 0 : Math.max(0, at.getLineNr());
-            long column = at == null ? 0 : Math.max(0, at.getColumnNr());
+            long line = JsonInput.line(at);
+            long column = JsonInput.column(at);
             // Jackson reports some cut-short documents without the JsonEOFException type, hence the message check.
             String detail = String.valueOf(s.getOriginalMessage());
             String reason = s instanceof JsonEOFException || detail.startsWith("Unexpected end-of-input")
@@ -81,6 +83,26 @@ abstract class StreamingSbomReader implements SbomReader {
             if (c.getCause() == c) break;
         }
         return new InputException(fileName, 0, 0, "cannot read: " + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
+    }
+
+    /**
+     * A parser over {@code in} at the opening brace of the top-level object; {@code document} names what
+     * the object should be (e.g. "a CycloneDX BOM"). On a syntax error {@code in} is closed.
+     */
+    static JsonInput jsonObject(Reader in, String fileName, String document) {
+        try {
+            var input = new JsonInput(in);
+            JsonParser json = input.parser();
+            JsonToken first = json.nextToken();
+            if (first != JsonToken.START_OBJECT) {
+                throw new InputException(fileName, json.currentLocation().getLineNr(), json.currentLocation().getColumnNr(),
+                        "expected a JSON object at the top (" + document + "), found " + (first == null ? "nothing" : json.getText()));
+            }
+            return input;
+        } catch (IOException e) {
+            closeQuietly(in);
+            throw jsonProblem(fileName, e);
+        }
     }
 
     /** The text of a scalar JSON value; anything else (object, array, null) is skipped and gives null. */
