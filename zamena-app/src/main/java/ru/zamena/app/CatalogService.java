@@ -28,11 +28,13 @@ public final class CatalogService {
     /** Loads the curated files when their checksum differs from the last load. Returns true when it loaded. */
     public boolean loadCuratedIfChanged() {
         CatalogFiles.Loaded loaded = CatalogFiles.read(catalogDir);
-        if (loaded.checksum().equals(store.curatedChecksum())) return false;
+        // A new schema version may store more of the same files (a new column): reload then too.
+        String checksum = loaded.checksum() + "@schema-" + store.schemaVersion();
+        if (checksum.equals(store.curatedChecksum())) return false;
         var problems = loaded.data().problems(store.domesticCountries());
         if (!problems.isEmpty())
             throw new CatalogFileException(catalogDir + ": the curated catalog is inconsistent:\n  " + String.join("\n  ", problems.subList(0, Math.min(20, problems.size()))));
-        store.loadCurated(loaded.data(), loaded.checksum());
+        store.loadCurated(loaded.data(), checksum);
         tenants.audit(new Caller("system:catalog-loader", 0, null, ru.zamena.core.tenancy.Role.ADMIN, true), "catalog.load", catalogDir.toString(),
                 Map.of("checksum", loaded.checksum(), "products", loaded.data().products().size()));
         return true;

@@ -26,6 +26,12 @@ public final class CatalogStore {
 
     // ---------------------------------------------------------------- loading the curated catalog
 
+    /** The version of the newest applied migration. */
+    public String schemaVersion() {
+        return jdbi.withHandle(h -> h.createQuery("select version from flyway_schema_history where success and version is not null order by installed_rank desc limit 1")
+                .mapTo(String.class).findOne().orElse("0"));
+    }
+
     /** The checksum of the curated files last loaded, or null. */
     public String curatedChecksum() {
         return jdbi.withHandle(h -> h.createQuery("select checksum from catalog_load order by id desc limit 1")
