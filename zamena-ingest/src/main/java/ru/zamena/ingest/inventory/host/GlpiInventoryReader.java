@@ -38,7 +38,7 @@ public final class GlpiInventoryReader extends HostInventoryReader {
 
     /** Reads JSON text from {@code in} (already decoded); {@code fileName} is for messages. */
     public GlpiInventoryReader(Reader in, String fileName) throws IOException {
-        super(fileName);
+        super(fileName, HostInventoryReaders.Format.GLPI_JSON);
         this.input = new JsonInput(in);
         this.json = input.parser();
     }

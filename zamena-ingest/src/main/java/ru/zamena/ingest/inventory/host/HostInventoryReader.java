@@ -2,12 +2,11 @@ package ru.zamena.ingest.inventory.host;
 
 import ru.zamena.core.inventory.InventoryItem;
 import ru.zamena.ingest.InputException;
+import ru.zamena.ingest.inventory.InventoryReader;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
-import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -19,15 +18,23 @@ import java.util.stream.StreamSupport;
  * memory does not grow with the file. A broken file throws {@link InputException} (naming file and
  * position), possibly after some items were returned: a caller must then discard what it read.
  */
-public abstract sealed class HostInventoryReader implements Iterator<InventoryItem>, Closeable
+public abstract sealed class HostInventoryReader implements InventoryReader
         permits GlpiInventoryReader, OcsInventoryReader, RegUninstallReader, OsqueryReader, PackageListReader {
 
     protected final String fileName;
+    private final HostInventoryReaders.Format format;
     private InventoryItem next;
     private boolean done;
 
-    HostInventoryReader(String fileName) {
+    HostInventoryReader(String fileName, HostInventoryReaders.Format format) {
         this.fileName = fileName;
+        this.format = format;
+    }
+
+    /** The format's id: glpi-json, ocs-xml, windows-reg, osquery-json or package-list. */
+    @Override
+    public final String format() {
+        return format.id();
     }
 
     /** The next item, or null at the end of the file. */
@@ -71,7 +78,7 @@ public abstract sealed class HostInventoryReader implements Iterator<InventoryIt
     }
 
     /** Turns an I/O or decoding failure into a message for the user. */
-    static InputException fileProblem(String fileName, long line, Throwable e) {
+    public static InputException fileProblem(String fileName, long line, Throwable e) {
         if (e instanceof InputException ie) return ie;
         for (Throwable c = e; c != null && c.getCause() != c; c = c.getCause())
             if (c instanceof CharacterCodingException)

@@ -9,14 +9,22 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Opens a host inventory file with the reader its content calls for (the file name is not trusted). */
 public final class HostInventoryReaders {
-    public enum Format { GLPI_JSON, OCS_XML, WINDOWS_REG, OSQUERY_JSON, PACKAGE_LIST }
+    public enum Format {
+        GLPI_JSON, OCS_XML, WINDOWS_REG, OSQUERY_JSON, PACKAGE_LIST;
 
-    static final String SUPPORTED = "supported: GLPI agent inventory (JSON), OCS Inventory / FusionInventory (XML),"
+        /** The id {@link HostInventoryReader#format()} gives: glpi-json, ocs-xml, windows-reg, osquery-json, package-list. */
+        public String id() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    public static final String SUPPORTED = "supported: GLPI agent inventory (JSON), OCS Inventory / FusionInventory (XML),"
             + " Windows registry export of the Uninstall keys (.reg), osquery JSON of programs, deb_packages or rpm_packages,"
             + " 'dpkg-query -W' or 'rpm -qa' output";
     private static final int HEAD = 8192;
@@ -58,7 +66,7 @@ public final class HostInventoryReaders {
     }
 
     /** The format the start of a file shows, or null when it is none of ours. */
-    static Format detect(String head) {
+    public static Format detect(String head) {
         if (head.indexOf('\u0000') >= 0) return null; // binary, or UTF-16 without a BOM
         String s = head.replace("\uFEFF", "").stripLeading();
         if (s.startsWith("{")) return Format.GLPI_JSON; // the reader insists on a "content" object

@@ -11,11 +11,11 @@ import static ru.zamena.ingest.io.JsonInput.column;
 import static ru.zamena.ingest.io.JsonInput.line;
 
 /** JSON errors of the inventory readers in words for users (the parser is {@link ru.zamena.ingest.io.JsonInput}). */
-final class Json {
+public final class Json {
     private Json() {}
 
     /** A syntax error (or a limit exceeded) reported by Jackson. */
-    static InputException problem(String fileName, JsonProcessingException e) {
+    public static InputException problem(String fileName, JsonProcessingException e) {
         JsonLocation at = e.getLocation();
         String reason;
         if (e instanceof JsonEOFException) {

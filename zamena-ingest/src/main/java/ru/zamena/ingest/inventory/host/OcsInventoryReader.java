@@ -35,7 +35,7 @@ public final class OcsInventoryReader extends HostInventoryReader {
 
     /** Reads XML text from {@code in} (already decoded, see {@code TextDecoding}); {@code fileName} is for messages. */
     public OcsInventoryReader(Reader in, String fileName) {
-        super(fileName);
+        super(fileName, HostInventoryReaders.Format.OCS_XML);
         this.input = new XmlInput(in, fileName, XmlInput.EndRule.PARSER_WORDS);
         try {
             this.xml = input.open();

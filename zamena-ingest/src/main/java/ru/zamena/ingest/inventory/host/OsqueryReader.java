@@ -31,7 +31,7 @@ public final class OsqueryReader extends HostInventoryReader {
 
     /** Reads JSON text from {@code in} (already decoded); {@code fileName} is for messages. */
     public OsqueryReader(Reader in, String fileName) throws IOException {
-        super(fileName);
+        super(fileName, HostInventoryReaders.Format.OSQUERY_JSON);
         this.input = new JsonInput(in);
         this.json = input.parser();
     }

@@ -33,7 +33,7 @@ public final class PackageListReader extends HostInventoryReader {
 
     /** Reads text from {@code in} (already decoded, see {@code TextDecoding}); {@code fileName} is for messages. */
     public PackageListReader(Reader in, String fileName) {
-        super(fileName);
+        super(fileName, HostInventoryReaders.Format.PACKAGE_LIST);
         this.in = in instanceof BufferedReader b ? b : new BufferedReader(in);
     }
 

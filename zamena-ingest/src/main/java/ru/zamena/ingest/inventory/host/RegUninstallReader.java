@@ -41,7 +41,7 @@ public final class RegUninstallReader extends HostInventoryReader {
 
     /** Reads .reg text from {@code in} (already decoded, see {@code TextDecoding}); {@code fileName} is for messages. */
     public RegUninstallReader(Reader in, String fileName) {
-        super(fileName);
+        super(fileName, HostInventoryReaders.Format.WINDOWS_REG);
         this.in = in instanceof BufferedReader b ? b : new BufferedReader(in);
     }
 

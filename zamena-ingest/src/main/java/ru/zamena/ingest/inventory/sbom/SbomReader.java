@@ -2,19 +2,19 @@ package ru.zamena.ingest.inventory.sbom;
 
 import ru.zamena.core.inventory.InventoryItem;
 import ru.zamena.ingest.InputException;
+import ru.zamena.ingest.inventory.InventoryReader;
 
-import java.io.Closeable;
 import java.nio.file.Path;
-import java.util.Iterator;
 
 /**
  * Streams the components or packages of one SBOM as {@link InventoryItem}s, one at a time.
  * {@link #hasNext()} and {@link #next()} throw {@link InputException} when the file turns out to be
  * broken; after that the reader is of no further use and should be closed.
  */
-public interface SbomReader extends Iterator<InventoryItem>, Closeable {
+public interface SbomReader extends InventoryReader {
 
     /** A short id of the format: "cyclonedx-json", "cyclonedx-xml", "spdx-json" or "spdx-tag-value". */
+    @Override
     String format();
 
     /**
