@@ -5,6 +5,7 @@ import ru.zamena.ingest.InputException;
 
 import java.io.Closeable;
 import java.util.Iterator;
+import java.util.List;
 
 /**
  * Streams the items of one inventory file (an SBOM, a host inventory, a package list or a table),
@@ -21,4 +22,12 @@ public interface InventoryReader extends Iterator<InventoryItem>, Closeable {
      * ocs-xml, windows-reg, osquery-json, package-list, csv or xlsx.
      */
     String format();
+
+    /**
+     * Problems that did not stop the reading, each naming the file and the position: a table row skipped
+     * for having no name, a column chosen among several candidates. Complete once {@link #hasNext()} is false.
+     */
+    default List<InputException> warnings() {
+        return List.of();
+    }
 }

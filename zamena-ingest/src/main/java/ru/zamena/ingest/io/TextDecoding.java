@@ -4,7 +4,6 @@ import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -30,7 +29,10 @@ import java.util.regex.Pattern;
  *       anything else means CP1251. A file that is all ASCII is UTF-8.</li>
  * </ol>
  * UTF-8 and UTF-16 are decoded strictly: a bad byte later in the file raises a
- * {@link java.nio.charset.CharacterCodingException} rather than silently becoming garbage.
+ * {@link MalformedTextException} (a {@link java.nio.charset.CharacterCodingException}) that tells the line and
+ * column, rather than silently becoming garbage. So a file that mixes encodings (mostly UTF-8, one line saved
+ * as CP1251) is <em>rejected at that line</em>, not guessed at: a guess would store mangled names.
+ * For the same reason a first chunk that is mostly valid UTF-8 but has a few bad bytes counts as UTF-8.
  */
 public final class TextDecoding {
     public static final Charset CP1251 = Charset.forName("windows-1251");
@@ -60,7 +62,7 @@ public final class TextDecoding {
         // Unicode must decode cleanly; every byte means something in CP1251 (the odd undefined one is replaced).
         CodingErrorAction onError = d.charset.equals(CP1251) ? CodingErrorAction.REPLACE : CodingErrorAction.REPORT;
         CharsetDecoder decoder = d.charset.newDecoder().onMalformedInput(onError).onUnmappableCharacter(onError);
-        return new Decoded(new InputStreamReader(in, decoder), d.charset);
+        return new Decoded(new DecodingReader(in, decoder), d.charset);
     }
 
     /** The encoding {@link #open} would use for {@code file}. */
@@ -107,7 +109,7 @@ public final class TextDecoding {
     private static boolean sniff(byte[] chunk, InputStream rest) throws IOException {
         while (true) {
             boolean eof = chunk.length < CHUNK;
-            if (!isAscii(chunk)) return validUtf8(chunk, eof);
+            if (!isAscii(chunk)) return validUtf8(chunk, eof) || mostlyUtf8(chunk);
             if (eof) return true;
             chunk = rest.readNBytes(CHUNK);
         }
@@ -116,6 +118,24 @@ public final class TextDecoding {
     private static boolean isAscii(byte[] b) {
         for (byte x : b) if (x < 0) return false;
         return true;
+    }
+
+    /**
+     * True when more of the non-ASCII text is well-formed UTF-8 sequences than bad bytes: UTF-8 with a line in
+     * another encoding. CP1251 Russian text forms a UTF-8 sequence only by chance (a capital letter before «»№ё),
+     * so there the bad bytes are by far the more.
+     */
+    static boolean mostlyUtf8(byte[] b) {
+        int good = 0, bad = 0;
+        for (int i = 0; i < b.length; ) {
+            int x = b[i] & 0xFF;
+            int len = x < 0x80 ? 1 : x >= 0xC2 && x <= 0xDF ? 2 : x >= 0xE0 && x <= 0xEF ? 3 : x >= 0xF0 && x <= 0xF4 ? 4 : 0;
+            if (len == 1) { i++; continue; }
+            boolean ok = len > 0 && i + len <= b.length;
+            for (int k = 1; ok && k < len; k++) ok = (b[i + k] & 0xC0) == 0x80;
+            if (ok) { good++; i += len; } else { bad++; i++; }
+        }
+        return good > bad;
     }
 
     /** A sequence cut by the chunk end is not an error unless the file really ends there. */

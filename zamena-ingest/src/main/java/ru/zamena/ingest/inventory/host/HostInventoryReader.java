@@ -3,6 +3,7 @@ package ru.zamena.ingest.inventory.host;
 import ru.zamena.core.inventory.InventoryItem;
 import ru.zamena.ingest.InputException;
 import ru.zamena.ingest.inventory.InventoryReader;
+import ru.zamena.ingest.io.MalformedTextException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -80,9 +81,11 @@ public abstract sealed class HostInventoryReader implements InventoryReader
     /** Turns an I/O or decoding failure into a message for the user. */
     public static InputException fileProblem(String fileName, long line, Throwable e) {
         if (e instanceof InputException ie) return ie;
-        for (Throwable c = e; c != null && c.getCause() != c; c = c.getCause())
+        for (Throwable c = e; c != null && c.getCause() != c; c = c.getCause()) {
+            if (c instanceof MalformedTextException m) return m.toInputException(fileName);
             if (c instanceof CharacterCodingException)
                 return new InputException(fileName, line, 0, "the text is not valid in its detected encoding (the file mixes encodings or is damaged)", e);
+        }
         return new InputException(fileName, line, 0, "cannot read: " + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
     }
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.io.JsonEOFException;
 import ru.zamena.core.inventory.InventoryItem;
 import ru.zamena.ingest.InputException;
 import ru.zamena.ingest.io.JsonInput;
+import ru.zamena.ingest.io.MalformedTextException;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -77,6 +78,7 @@ abstract class StreamingSbomReader implements SbomReader {
 
     static InputException ioProblem(String fileName, Throwable e) {
         for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof MalformedTextException m) return m.toInputException(fileName);
             if (c instanceof CharacterCodingException)
                 return new InputException(fileName, 0, 0, "the text is not valid in its detected encoding (the file mixes encodings or is damaged)", e);
             if (c instanceof NoSuchFileException) return new InputException(fileName, 0, 0, "file not found", e);
