@@ -7,6 +7,7 @@ import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import ru.zamena.ingest.InputException;
 import ru.zamena.ingest.inventory.InventoryReaders;
+import ru.zamena.ingest.io.SafeXml;
 import ru.zamena.ingest.io.XmlInput;
 
 import javax.xml.stream.XMLStreamException;
@@ -238,6 +239,7 @@ final class XlsxInventoryReader extends TableInventoryReader {
             }
         }
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("").strip();
+        if (m.contains("DOCTYPE")) m = SafeXml.DOCTYPE_REFUSED; // POI's parsers refuse it too, in their own words
         return new InputException(fileName, 0, 0, "not a readable XLSX workbook" + where + ": " + m, e);
     }
 
