@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,7 +49,7 @@ class HugeInventoryTest {
         assertThat(last[0]).as(output).isEqualTo(format);
         assertThat(Long.parseLong(last[1])).as(output).isEqualTo(expected);
         double seconds = Double.parseDouble(last[2]);
-        System.out.printf(java.util.Locale.ROOT, "%s: %d MB, %d items in %.1f s (%.0f items/s, %.0f MB/s), peak heap %s MB under -Xmx256m%n", format,
+        System.out.printf(Locale.ROOT, "%s: %d MB, %d items in %.1f s (%.0f items/s, %.0f MB/s), peak heap %s MB under -Xmx256m%n", format,
                 Files.size(file) >> 20, expected, seconds, expected / seconds, (Files.size(file) >> 20) / seconds, last[3]);
     }
 }
