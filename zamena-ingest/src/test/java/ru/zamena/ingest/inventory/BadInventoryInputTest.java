@@ -174,6 +174,14 @@ class BadInventoryInputTest {
         InputException late = failure(write("bom.json", out.toByteArray()));
         assertThat(late.line()).isEqualTo(5002);
         assertThat(late.column()).isEqualTo(11);
+
+        out.reset();
+        out.writeBytes("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<REQUEST><CONTENT>\n<SOFTWARES><NAME>Офис</NAME></SOFTWARES>\n".getBytes(StandardCharsets.UTF_8));
+        out.writeBytes("<SOFTWARES><NAME>Кривая строка</NAME></SOFTWARES>\n</CONTENT></REQUEST>\n".getBytes(CP1251));
+        InputException xml = failure(write("ocs.xml", out.toByteArray()));
+        assertThat(xml.line()).isEqualTo(4);
+        assertThat(xml.column()).isEqualTo(18);
+        assertThat(xml.reason()).startsWith("the text is not valid UTF-8 here");
     }
 
     @Test
