@@ -43,6 +43,14 @@ class BadInventoryInputTest {
         return (InputException) thrown;
     }
 
+    /** The error {@code file} must give, at {@code line}, its reason starting with {@code reason}. */
+    static InputException failsAt(Path file, long line, String reason) {
+        InputException e = failure(file);
+        assertThat(e.line()).as(e.getMessage()).isEqualTo(line);
+        assertThat(e.reason()).startsWith(reason);
+        return e;
+    }
+
     private Path write(String name, String text) throws IOException {
         return Files.writeString(dir.resolve(name), text);
     }
@@ -64,18 +72,13 @@ class BadInventoryInputTest {
     @Test
     void truncatedGlpiInventory() throws IOException {
         Path file = write("computer.json", "{\"content\": {\"hardware\": {\"name\": \"pc-01\"}, \"softwares\": [{\"name\": \"7-Zip\"},\n {\"name\": \"Fire");
-        InputException e = failure(file);
-        assertThat(e.line()).isEqualTo(2);
-        assertThat(e.reason()).startsWith("unexpected end of file");
+        failsAt(file, 2, "unexpected end of file");
     }
 
     @Test
     void invalidJsonNamesLineAndColumn() throws IOException {
         Path file = write("bom.json", "{\n  \"bomFormat\": \"CycloneDX\",\n  \"components\": [{\"name\": \"a\",, \"version\": \"1\"}]\n}\n");
-        InputException e = failure(file);
-        assertThat(e.line()).isEqualTo(3);
-        assertThat(e.column()).isPositive();
-        assertThat(e.reason()).startsWith("malformed JSON");
+        assertThat(failsAt(file, 3, "malformed JSON").column()).isPositive();
     }
 
     @Test
@@ -121,9 +124,7 @@ class BadInventoryInputTest {
     @Test
     void xmlOfAnotherKindNamesItsRoot() throws IOException {
         Path file = write("registry.xml", "<?xml version=\"1.0\"?>\n<!-- export -->\n<registry><item/></registry>\n");
-        InputException e = failure(file);
-        assertThat(e.line()).isEqualTo(3);
-        assertThat(e.reason()).startsWith("an XML document with the root <registry> is not an inventory");
+        failsAt(file, 3, "an XML document with the root <registry> is not an inventory");
     }
 
     @Test
@@ -160,10 +161,8 @@ class BadInventoryInputTest {
         out.writeBytes("Название;Версия\nМойОфис Стандартный;2.7\nАльт Рабочая станция;10\n".getBytes(StandardCharsets.UTF_8));
         out.writeBytes("КриптоПро CSP;5.0\n".getBytes(CP1251));
         out.writeBytes("Яндекс Браузер;24.4\n".getBytes(StandardCharsets.UTF_8));
-        InputException e = failure(write("mixed.csv", out.toByteArray()));
-        assertThat(e.line()).isEqualTo(4);
-        assertThat(e.column()).isEqualTo(1);
-        assertThat(e.reason()).startsWith("the text is not valid UTF-8 here: the file mixes encodings");
+        String invalid = "the text is not valid UTF-8 here: the file mixes encodings";
+        assertThat(failsAt(write("mixed.csv", out.toByteArray()), 4, invalid).column()).isEqualTo(1);
 
         // Far into a big file, past the part the encoding is decided on, and in an SBOM.
         var bom = new StringBuilder("{\"bomFormat\": \"CycloneDX\", \"components\": [\n");
@@ -171,17 +170,12 @@ class BadInventoryInputTest {
         out.reset();
         out.writeBytes(bom.toString().getBytes(StandardCharsets.UTF_8));
         out.writeBytes("{\"name\": \"Кривая строка\"}]}\n".getBytes(CP1251));
-        InputException late = failure(write("bom.json", out.toByteArray()));
-        assertThat(late.line()).isEqualTo(5002);
-        assertThat(late.column()).isEqualTo(11);
+        assertThat(failsAt(write("bom.json", out.toByteArray()), 5002, invalid).column()).isEqualTo(11);
 
         out.reset();
         out.writeBytes("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<REQUEST><CONTENT>\n<SOFTWARES><NAME>Офис</NAME></SOFTWARES>\n".getBytes(StandardCharsets.UTF_8));
         out.writeBytes("<SOFTWARES><NAME>Кривая строка</NAME></SOFTWARES>\n</CONTENT></REQUEST>\n".getBytes(CP1251));
-        InputException xml = failure(write("ocs.xml", out.toByteArray()));
-        assertThat(xml.line()).isEqualTo(4);
-        assertThat(xml.column()).isEqualTo(18);
-        assertThat(xml.reason()).startsWith("the text is not valid UTF-8 here");
+        assertThat(failsAt(write("ocs.xml", out.toByteArray()), 4, invalid).column()).isEqualTo(18);
     }
 
     @Test
@@ -208,9 +202,7 @@ class BadInventoryInputTest {
             assertThat(r.warnings()).singleElement().extracting(InputException::line).isEqualTo(2L);
         }
         Path quote = write("quote.csv", "Name,Version\nFirefox,128\n\"Thunderbird,115\n" + "x,1\n".repeat(400_000));
-        InputException e = failure(quote);
-        assertThat(e.line()).isEqualTo(3);
-        assertThat(e.reason()).contains("never closed");
+        failsAt(quote, 3, "a row longer than");
     }
 
     @Test

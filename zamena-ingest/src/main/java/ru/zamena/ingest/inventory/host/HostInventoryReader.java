@@ -2,13 +2,12 @@ package ru.zamena.ingest.inventory.host;
 
 import ru.zamena.core.inventory.InventoryItem;
 import ru.zamena.ingest.InputException;
-import ru.zamena.ingest.inventory.InventoryReader;
+import ru.zamena.ingest.inventory.PullingInventoryReader;
 import ru.zamena.ingest.io.MalformedTextException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
-import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
@@ -19,13 +18,11 @@ import java.util.stream.StreamSupport;
  * memory does not grow with the file. A broken file throws {@link InputException} (naming file and
  * position), possibly after some items were returned: a caller must then discard what it read.
  */
-public abstract sealed class HostInventoryReader implements InventoryReader
+public abstract sealed class HostInventoryReader extends PullingInventoryReader
         permits GlpiInventoryReader, OcsInventoryReader, RegUninstallReader, OsqueryReader, PackageListReader {
 
     protected final String fileName;
     private final HostInventoryReaders.Format format;
-    private InventoryItem next;
-    private boolean done;
 
     HostInventoryReader(String fileName, HostInventoryReaders.Format format) {
         this.fileName = fileName;
@@ -45,25 +42,12 @@ public abstract sealed class HostInventoryReader implements InventoryReader
     abstract long line();
 
     @Override
-    public final boolean hasNext() {
-        if (next == null && !done) {
-            try {
-                next = read();
-            } catch (IOException e) {
-                done = true;
-                throw fileProblem(fileName, line(), e);
-            }
-            done = next == null;
+    protected final InventoryItem pull() {
+        try {
+            return read();
+        } catch (IOException e) {
+            throw fileProblem(fileName, line(), e);
         }
-        return next != null;
-    }
-
-    @Override
-    public final InventoryItem next() {
-        if (!hasNext()) throw new NoSuchElementException();
-        InventoryItem item = next;
-        next = null;
-        return item;
     }
 
     /** The remaining items as a stream; closing the stream closes this reader. */

@@ -2,20 +2,19 @@ package ru.zamena.ingest.inventory.table;
 
 import ru.zamena.core.inventory.InventoryItem;
 import ru.zamena.ingest.InputException;
-import ru.zamena.ingest.inventory.InventoryReader;
+import ru.zamena.ingest.inventory.PullingInventoryReader;
 import ru.zamena.ingest.inventory.table.Columns.Role;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 
 /**
  * Rows of a spreadsheet (CSV or XLSX) as inventory items: the first non-blank row is the header, blank rows
  * are skipped, and a row that cannot be an item (no name, a bad quantity) is skipped with a warning rather
  * than ending the reading. Each item is an "application" with {@code quantity} seats (1 when not given).
  */
-abstract class TableInventoryReader implements InventoryReader {
+abstract class TableInventoryReader extends PullingInventoryReader {
     /** Warnings kept in full; past this only their number grows (a broken column could warn on every row). */
     static final int MAX_WARNINGS = 1000;
 
@@ -36,8 +35,6 @@ abstract class TableInventoryReader implements InventoryReader {
     private final List<InputException> warnings = new ArrayList<>();
     private long moreWarnings;
     private Columns columns;
-    private InventoryItem next;
-    private boolean done;
 
     TableInventoryReader(String fileName, Map<String, String> mapping) {
         this.fileName = fileName;
@@ -75,27 +72,13 @@ abstract class TableInventoryReader implements InventoryReader {
     }
 
     @Override
-    public final boolean hasNext() {
-        if (next != null) return true;
-        if (done) return false;
-        try {
-            if (columns == null) columns = header();
-            Row row;
-            while (next == null && (row = nextNonBlank()) != null) next = item(row);
-        } catch (InputException e) {
-            done = true;
-            throw e;
+    protected final InventoryItem pull() {
+        if (columns == null) columns = header();
+        for (Row row; (row = nextNonBlank()) != null; ) {
+            InventoryItem item = item(row);
+            if (item != null) return item;
         }
-        done = next == null;
-        return next != null;
-    }
-
-    @Override
-    public final InventoryItem next() {
-        if (!hasNext()) throw new NoSuchElementException();
-        InventoryItem item = next;
-        next = null;
-        return item;
+        return null;
     }
 
     /** The row as an item, or null (with a warning) when it cannot be one. */
