@@ -41,7 +41,7 @@ class RuProfileTest {
         var item = new ProcurementItem("x", LocalDate.parse(date), Law.parse(law), kii, okpd2, null, "Item", origin, registry, null);
         var analogues = java.util.stream.IntStream.range(0, fullAnalogues)
                 .mapToObj(i -> new Analogue("a" + i, "Analogue " + i, "Vendor", "RU", List.of("100" + i), true)).toList();
-        var catalog = new CatalogFacts(null, null, null, null, null, null, false, List.of(), List.of(), analogues);
+        var catalog = new CatalogFacts(null, null, null, null, null, null, false, List.of(), false, List.of(), analogues);
         return engine.check(new ItemFacts(item, catalog));
     }
 

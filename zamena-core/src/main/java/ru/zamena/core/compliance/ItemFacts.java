@@ -37,7 +37,7 @@ public record ItemFacts(ProcurementItem item, CatalogFacts catalog) {
     }
 
     public boolean registered() {
-        return registryNumber() != null;
+        return registryNumber() != null || catalog.registered();
     }
 
     public boolean software() {
