@@ -9,8 +9,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import ru.zamena.app.compliance.ComplianceService;
 import ru.zamena.app.compliance.ComplianceService.Outcome;
-import ru.zamena.core.compliance.Analogue;
-import ru.zamena.core.compliance.Decision;
+import ru.zamena.app.compliance.DecisionJson;
 import ru.zamena.core.compliance.Law;
 import ru.zamena.ingest.procurement.ProcurementReaders;
 
@@ -58,7 +57,7 @@ final class CheckCommand implements Callable<Integer> {
                 counts = z.compliance().check(file, options, outcome -> {
                     switch (outcome) {
                         case Outcome.Decided d -> {
-                            var json = toJson(d.decision(), lang);
+                            var json = DecisionJson.of(d.decision(), lang);
                             if (format == Format.jsonl) {
                                 out.println(compact(json));
                                 out.flush();
@@ -97,32 +96,6 @@ final class CheckCommand implements Callable<Integer> {
             rows.add(List.of((String) d.get("id"), (String) d.get("verdict"), ids, reason, alts));
         }
         Output.table(out, List.of("ID", "VERDICT", "RULES", "REASON", "ANALOGUES"), rows);
-    }
-
-    /** The item's verdict as the JSON Lines format fixes it: id, verdict, rules [{id, ref, reason}], analogues. */
-    static Map<String, Object> toJson(Decision d, String lang) {
-        var o = new LinkedHashMap<String, Object>();
-        o.put("id", d.itemId());
-        o.put("verdict", d.verdict().name());
-        var rules = new ArrayList<Map<String, Object>>();
-        for (Decision.Fired f : d.fired()) {
-            var r = new LinkedHashMap<String, Object>();
-            r.put("id", f.rule().id());
-            r.put("ref", f.rule().reference().cite(lang));
-            r.put("reason", f.reason(lang));
-            rules.add(r);
-        }
-        o.put("rules", rules);
-        var analogues = new ArrayList<Map<String, Object>>();
-        for (Analogue a : d.analogues()) {
-            var m = new LinkedHashMap<String, Object>();
-            m.put("product", a.name());
-            m.put("vendor", a.vendor());
-            m.put("registry_numbers", a.registryNumbers());
-            analogues.add(m);
-        }
-        o.put("analogues", analogues);
-        return o;
     }
 
     private static String compact(Object value) {

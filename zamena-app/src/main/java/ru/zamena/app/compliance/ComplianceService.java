@@ -71,9 +71,10 @@ public final class ComplianceService {
         return run.counts();
     }
 
-    public Counts check(Reader in, String name, ProcurementReaders.Format format, Options options, Listener listener) {
+    /** Checks text already open (e.g. a request body); its kind is detected as for a file. */
+    public Counts check(Reader in, String name, Options options, Listener listener) {
         var run = new Run(engine(options.profile()), options, listener, name);
-        ProcurementReaders.read(in, name, format, options.defaults(), run);
+        ProcurementReaders.read(in, name, options.defaults(), run);
         return run.counts();
     }
 

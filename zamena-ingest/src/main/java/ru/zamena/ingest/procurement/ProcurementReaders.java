@@ -43,6 +43,18 @@ public final class ProcurementReaders {
         }
     }
 
+    /** Reads text already decoded, telling its kind by the first character as for a file. */
+    public static Format read(Reader in, String name, Defaults defaults, ItemSink sink) {
+        var buffered = in instanceof BufferedReader b ? b : new BufferedReader(in, 1 << 16);
+        try {
+            Format format = detect(buffered, name);
+            read(buffered, name, format, defaults, sink);
+            return format;
+        } catch (IOException e) {
+            throw unreadable(name, e);
+        }
+    }
+
     public static void read(Reader in, String name, Format format, Defaults defaults, ItemSink sink) {
         switch (format) {
             case EIS -> EisXmlReader.read(in, name, defaults.kii(), sink);
