@@ -14,6 +14,7 @@ public final class Zamena implements AutoCloseable {
     private final CatalogService catalog;
     private final TenantStore tenants;
     private final RegistryImportService registry;
+    private final ru.zamena.app.compliance.ComplianceService compliance;
 
     public Zamena(Database db, ZamenaConfig config) {
         this.db = db;
@@ -21,6 +22,7 @@ public final class Zamena implements AutoCloseable {
         this.tenants = new TenantStore(db);
         this.catalog = new CatalogService(catalogStore, tenants, config.catalogDir());
         this.registry = new RegistryImportService(new ru.zamena.store.RegistryStore(db, catalogStore), catalogStore);
+        this.compliance = new ru.zamena.app.compliance.ComplianceService(new ru.zamena.compliance.Profiles(profilesDir(config)), catalog);
     }
 
     /** Opens the configured database (starting the embedded one if needed) and loads the curated catalog if it changed. */
@@ -41,11 +43,18 @@ public final class Zamena implements AutoCloseable {
     public CatalogService catalog() { return catalog; }
     public TenantStore tenants() { return tenants; }
     public RegistryImportService registry() { return registry; }
+    public ru.zamena.app.compliance.ComplianceService compliance() { return compliance; }
     public Database database() { return db; }
 
     @Override
     public void close() {
         db.close();
+    }
+
+    /** The rule packs: beside the catalog, else the ones shipped with the product (a test catalog has none). */
+    private static java.nio.file.Path profilesDir(ZamenaConfig config) {
+        var dir = config.catalogDir().resolve("profiles");
+        return java.nio.file.Files.isDirectory(dir) ? dir : ZamenaConfig.defaultCatalogDir().resolve("profiles");
     }
 
     /** Exposed for tests and benchmarks that want to read the files without a database. */

@@ -1,0 +1,126 @@
+package ru.zamena.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import ru.zamena.store.Database;
+import ru.zamena.store.testing.TestDatabase;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code zamena check}: verdicts per item in input order, the catalog's analogues, exit codes, counts on stderr. */
+class CheckCommandIT {
+    static Database db;
+    static String url;
+
+    static final String ITEMS = """
+            id,date,law,kii,okpd2,name,origin_country,registry_number,price
+            1,2024-06-01,44-FZ,false,58.29.12,Microsoft Office 2021,US,,150000
+            2,2024-06-01,44-FZ,false,58.29.12,МойОфис Стандартный,RU,4223,90000.50
+            3,2025-02-01,223-FZ,true,58.29.12,Oracle Database,US,,
+            4,2025-02-01,45-FZ,false,26.20.11,Ноутбук,CN,,60000
+            5,2025-02-01,44-FZ,false,26.20.11.110,Ноутбук,CN,,60000
+            6,2024-03-01,44-FZ,false,,Kaspersky Endpoint Security,,,60000
+            """;
+
+    @BeforeAll
+    static void start() {
+        db = TestDatabase.create(CheckCommandIT.class);
+        url = TestDatabase.jdbcUrl(db);
+        System.setProperty("zamena.home", Path.of(System.getProperty("zamena.root", "..")).toAbsolutePath().normalize().toString());
+    }
+
+    @AfterAll
+    static void stop() {
+        db.close();
+    }
+
+    record Run(int code, String out, String err) {}
+
+    static synchronized Run run(String... args) {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        PrintStream savedErr = System.err;
+        Output.capture = new PrintStream(out, true, StandardCharsets.UTF_8);
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            var all = new ArrayList<>(List.of(args));
+            all.add("--db-url");
+            all.add(url);
+            int code = Main.run(all.toArray(String[]::new));
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setErr(savedErr);
+            Output.capture = null;
+        }
+    }
+
+    @Test
+    void jsonLinesOnePerDecidedItemInInputOrder(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("items.csv");
+        Files.writeString(f, ITEMS);
+        Run r = run("check", f.toString(), "--format", "jsonl");
+        assertThat(r.code).isEqualTo(1);
+        var lines = new ArrayList<JsonNode>();
+        for (String l : r.out.split("\n")) if (!l.isBlank()) lines.add(Output.JSON.readTree(l));
+        assertThat(lines).extracting(j -> j.get("id").asText()).containsExactly("1", "2", "3", "5", "6");
+        for (JsonNode j : lines) {
+            assertThat(j.properties()).extracting(java.util.Map.Entry::getKey).containsExactly("id", "verdict", "rules", "analogues");
+            for (JsonNode rule : j.get("rules")) assertThat(rule.properties()).extracting(java.util.Map.Entry::getKey).containsExactly("id", "ref", "reason");
+        }
+        JsonNode office = lines.get(0);
+        // the catalog knows registered domestic office suites that fully replace Microsoft Office
+        assertThat(office.get("verdict").asText()).isEqualTo("PROHIBITED");
+        assertThat(office.get("rules")).extracting(n -> n.get("id").asText()).containsExactly("ru.pp1236.analogue", "ru.pp1236");
+        assertThat(office.get("rules").get(1).get("ref").asText()).isEqualTo("Government Decree No. 1236 of 2015-11-16, p. 2");
+        assertThat(office.get("analogues")).isNotEmpty();
+        assertThat(lines.get(1).get("verdict").asText()).isEqualTo("ALLOWED");
+        assertThat(lines.get(2).get("verdict").asText()).isEqualTo("PROHIBITED");
+        assertThat(lines.get(2).get("rules").get(0).get("id").asText()).isEqualTo("ru.ukaz166.use-ban");
+        assertThat(lines.get(3).get("verdict").asText()).isEqualTo("PROHIBITED");
+        // a domestic registered product found in the catalog by name
+        assertThat(lines.get(4).get("verdict").asText()).isEqualTo("ALLOWED");
+        assertThat(r.err).contains("items.csv: line 5 (record 4): item 4: unknown procurement law '45-FZ'")
+                .contains("6 read, 5 decided, 1 rejected, 3 not allowed");
+    }
+
+    @Test
+    void asOfAnotherDateAndInRussian(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("laptop.csv");
+        Files.writeString(f, "id,date,law,kii,okpd2,name,origin_country,registry_number,price\nL1,2025-02-01,44-FZ,false,26.20.11.110,Ноутбук,CN,,1\n");
+        Run before = run("check", f.toString(), "--date", "2024-06-01", "--format", "json", "--lang", "ru");
+        assertThat(before.code).isEqualTo(1);
+        assertThat(before.out).contains("\"RESTRICTED\"").contains("ru.pp878").contains("Постановление Правительства Российской Федерации № 878");
+        Path ok = dir.resolve("ok.csv");
+        Files.writeString(ok, "id,date,law,kii,okpd2,name,origin_country,registry_number,price\nL2,2025-02-01,44-FZ,false,26.20.11.110,Ноутбук,RU,РЭ-123,1\n");
+        Run allowed = run("check", ok.toString());
+        assertThat(allowed.code).isZero();
+        assertThat(allowed.out).contains("VERDICT").contains("ALLOWED");
+    }
+
+    @Test
+    void aBrokenFileIsAnInputError(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("x.xml");
+        Files.writeString(f, "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>");
+        Run r = run("check", f.toString());
+        assertThat(r.code).isEqualTo(2);
+        assertThat(r.err).contains("x.xml").contains("DOCTYPE").doesNotContain("Exception");
+        Run missing = run("check", dir.resolve("none.csv").toString());
+        assertThat(missing.code).isEqualTo(2);
+        assertThat(missing.err).contains("none.csv: no such file");
+        Run profile = run("check", f.toString(), "--profile", "xx");
+        assertThat(profile.code).isEqualTo(2);
+        assertThat(profile.err).contains("no such profile 'xx'");
+    }
+}

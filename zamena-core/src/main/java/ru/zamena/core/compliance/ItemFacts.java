@@ -1,0 +1,86 @@
+package ru.zamena.core.compliance;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An item with what the catalog adds, as the rules see it. The input wins where it states a fact
+ * (origin country, register number, OKPD2); the catalog fills the gaps. {@link #variables} is the
+ * typed record the rule conditions are evaluated over; its names are the rule pack's vocabulary.
+ */
+public record ItemFacts(ProcurementItem item, CatalogFacts catalog) {
+    /** OKPD2 groups of software and its development: the software rules' default coverage too. */
+    private static final List<String> SOFTWARE_OKPD2 = List.of("58.29", "62.01");
+
+    public ItemFacts {
+        if (catalog == null) catalog = CatalogFacts.NONE;
+    }
+
+    public static ItemFacts of(ProcurementItem item) {
+        return new ItemFacts(item, CatalogFacts.NONE);
+    }
+
+    public String okpd2() {
+        return item.okpd2() != null ? item.okpd2() : catalog.categoryOkpd2();
+    }
+
+    /** The country of origin: as stated, else the catalog vendor's; null when unknown. */
+    public String origin() {
+        return item.originCountry() != null ? item.originCountry() : catalog.vendorCountry();
+    }
+
+    public String registryNumber() {
+        return item.registryNumber() != null ? item.registryNumber()
+                : catalog.registryNumbers().isEmpty() ? null : catalog.registryNumbers().getFirst();
+    }
+
+    public boolean registered() {
+        return registryNumber() != null || catalog.registered();
+    }
+
+    public boolean software() {
+        String code = okpd2();
+        if (code != null) for (String p : SOFTWARE_OKPD2) if (Okpd2.under(code, p)) return true;
+        return catalog.software();
+    }
+
+    public String category() {
+        return catalog.category();
+    }
+
+    public List<String> softwareClasses() {
+        return catalog.softwareClasses();
+    }
+
+    /** The variables a condition may use; {@code groups} are the profile's country groups (e.g. domestic, eaeu). */
+    public Map<String, Object> variables(Map<String, Set<String>> groups) {
+        var v = new HashMap<String, Object>();
+        v.put("id", item.id());
+        v.put("date", item.date().toString());
+        v.put("law", item.law().code());
+        v.put("kii", item.kii());
+        v.put("okpd2", nz(okpd2()));
+        v.put("cpv", nz(item.cpv()));
+        v.put("name", item.name());
+        v.put("origin", nz(origin()));
+        v.put("registered", registered());
+        v.put("registry_number", nz(registryNumber()));
+        v.put("software", software());
+        v.put("category", nz(category()));
+        v.put("software_classes", softwareClasses());
+        v.put("product", nz(catalog.productName()));
+        v.put("price", item.price() == null ? 0.0 : item.price().doubleValue());
+        v.put("analogues", (long) catalog.analogues().size());
+        v.put("full_analogues", catalog.analogues().stream().filter(Analogue::fullFit).count());
+        var g = new HashMap<String, List<String>>();
+        groups.forEach((k, countries) -> g.put(k, List.copyOf(countries)));
+        v.put("groups", g);
+        return v;
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

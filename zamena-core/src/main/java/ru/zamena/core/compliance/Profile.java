@@ -1,0 +1,22 @@
+package ru.zamena.core.compliance;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A jurisdiction profile: its rules, its country groups ("domestic", "eaeu", "eu"...) and the first
+ * date its rules speak about ({@code coversFrom}; items dated earlier are refused, not passed as allowed).
+ */
+public record Profile(String id, String name, LocalDate coversFrom, Map<String, Set<String>> groups, List<Rule> rules, List<Quota> quotas) {
+    public Profile {
+        groups = Map.copyOf(groups);
+        rules = List.copyOf(rules);
+        quotas = quotas == null ? List.of() : List.copyOf(quotas);
+    }
+
+    public Set<String> group(String name) {
+        return groups.getOrDefault(name, Set.of());
+    }
+}
