@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -100,7 +101,7 @@ final class ReconciliationCandidates {
             InventoryMatcher.Match decision = null;
             var hits = new ArrayList<ProductSummary>();
             if (q.text() != null) {
-                InventoryMatcher.Scored scored = matcher.score(q.text(), q.vendors().isEmpty() ? null : q.vendors().getFirst());
+                InventoryMatcher.Scored scored = matcher.score(q.text(), publisher(q.vendors()));
                 decision = matcher.decide(scored, InventoryMatcher.MATCHED_THRESHOLD, InventoryMatcher.REVIEW_THRESHOLD);
                 exactId(q.text()).filter(n).ifPresent(hits::add);
                 String name = scored.cleaned().name().isBlank() ? q.text() : scored.cleaned().name();
@@ -123,6 +124,13 @@ final class ReconciliationCandidates {
                         types(p), features));
             }
             return out;
+        }
+
+        /** The vendor to tell the matcher as publisher: the first one given, by name when it was given by id. */
+        private String publisher(List<String> vendors) {
+            if (vendors.isEmpty()) return null;
+            String v = vendors.getFirst();
+            return SLUG.matcher(v).matches() ? catalog.vendor(v).map(Vendor::name).orElse(v) : v;
         }
 
         /** Products whose names start like {@code prefix} (any script), an exact id first. */
@@ -158,13 +166,13 @@ final class ReconciliationCandidates {
         }
 
         /** The product whose id the text is, if it looks like one and exists. */
-        private java.util.Optional<ProductSummary> exactId(String text) {
-            if (text == null || !SLUG.matcher(text).matches()) return java.util.Optional.empty();
+        private Optional<ProductSummary> exactId(String text) {
+            if (text == null || !SLUG.matcher(text).matches()) return Optional.empty();
             try {
                 ProductSummary p = catalog.resolve(text);
-                return p.id().equals(text) ? java.util.Optional.of(p) : java.util.Optional.empty();
+                return p.id().equals(text) ? Optional.of(p) : Optional.empty();
             } catch (NotFoundException none) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
         }
 

@@ -68,8 +68,9 @@ final class ReconciliationExtension {
             case "country" -> text(d.vendor().country());
             case "origin" -> text(Dto.lower(d.origin()));
             case "category" -> text(ReconciliationText.category(lang, s.categories.get(d.product().category())));
-            case "registry" -> ReconciliationPreview.registered(d.registryEntries()).stream().filter(n -> !n.isBlank())
-                    .map(n -> Map.of("str", n)).toList();
+            // The entry numbers; the register's id when membership is known without a number.
+            case "registry" -> ReconciliationPreview.registered(d).stream().map(n -> n.isBlank() ? d.product().registry() : n)
+                    .filter(n -> n != null && !n.isBlank()).map(n -> Map.of("str", n)).toList();
             case "alternatives" -> d.replacedBy().stream().limit(w.limit() == 0 ? Long.MAX_VALUE : w.limit()).map(AlternativeView::product)
                     .map(p -> Map.of("id", p.id(), "name", ReconciliationText.pick(lang, p.name(), p.nameRu()))).toList();
             default -> throw new IllegalStateException("property " + w.id() + " has no values"); // PROPERTIES and this switch disagree

@@ -4,7 +4,6 @@ import ru.zamena.core.catalog.AlternativeView;
 import ru.zamena.core.catalog.Category;
 import ru.zamena.core.catalog.ProductDetail;
 import ru.zamena.core.catalog.ProductSummary;
-import ru.zamena.core.catalog.RegistryEntry;
 import ru.zamena.server.ReconciliationText.Lang;
 
 import java.util.List;
@@ -41,7 +40,7 @@ final class ReconciliationPreview {
                 + (country == null ? "" : " · " + ReconciliationText.flag(country) + " " + country));
         row(b, ReconciliationText.property(lang, "origin"), ReconciliationText.origin(lang, d.origin()));
         row(b, ReconciliationText.property(lang, "category"), ReconciliationText.category(lang, category));
-        row(b, ReconciliationText.pick(lang, "Register", "Реестр"), ReconciliationText.register(lang, registered(d.registryEntries())));
+        row(b, ReconciliationText.pick(lang, "Register", "Реестр"), ReconciliationText.register(lang, registered(d)));
         if (!d.replacedBy().isEmpty())
             row(b, ReconciliationText.property(lang, "alternatives"), names(lang, d.replacedBy().stream().map(AlternativeView::product).toList()));
         else if (!d.replaces().isEmpty())
@@ -49,9 +48,14 @@ final class ReconciliationPreview {
         return b.append("</dl></div></body></html>").toString();
     }
 
-    /** Numbers of the entries still in force; an entry without a known number still shows membership. */
-    static List<String> registered(List<RegistryEntry> entries) {
-        return entries.stream().filter(e -> !"excluded".equalsIgnoreCase(e.status())).map(e -> e.number() == null ? "" : e.number()).toList();
+    /**
+     * Numbers of the register entries still in force; "" for membership without a known number
+     * (an entry without one, or a curated product marked as registered); empty when not registered.
+     */
+    static List<String> registered(ProductDetail d) {
+        List<String> numbers = d.registryEntries().stream().filter(e -> !"excluded".equalsIgnoreCase(e.status()))
+                .map(e -> e.number() == null ? "" : e.number()).toList();
+        return numbers.isEmpty() && d.product().registry() != null && !d.product().registry().isBlank() ? List.of("") : numbers;
     }
 
     private static String names(Lang lang, List<ProductSummary> products) {

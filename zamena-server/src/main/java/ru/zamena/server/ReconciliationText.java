@@ -31,7 +31,7 @@ final class ReconciliationText {
         m.put("country", List.of("Vendor country", "Страна производителя"));
         m.put("origin", List.of("Origin", "Происхождение"));
         m.put("category", List.of("Category", "Категория"));
-        m.put("registry", List.of("Software register number", "Номер в реестре ПО"));
+        m.put("registry", List.of("Software register entry", "Запись в реестре ПО"));
         m.put("alternatives", List.of("Alternatives", "Альтернативы"));
         return m;
     }
