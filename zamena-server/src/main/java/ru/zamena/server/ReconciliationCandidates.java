@@ -133,11 +133,12 @@ final class ReconciliationCandidates {
             return SLUG.matcher(v).matches() ? catalog.vendor(v).map(Vendor::name).orElse(v) : v;
         }
 
-        /** Products whose names start like {@code prefix} (any script), an exact id first. */
-        List<Suggestion> suggest(String prefix, int cursor) {
+        /** Products whose names start like {@code prefix} (any script), an exact id first; of one category when {@code type} is one. */
+        List<Suggestion> suggest(String prefix, String type, int cursor) {
+            String category = categories.containsKey(type) ? type : null; // clients send whatever type the column has: others mean all
             var hits = new ArrayList<ProductSummary>();
-            if (cursor == 0) exactId(prefix).ifPresent(hits::add);
-            for (ProductSummary p : catalog.search(new SearchQuery(prefix, null, null, null, null, cursor, SUGGESTIONS)))
+            if (cursor == 0) exactId(prefix).filter(p -> category == null || category.equals(p.category())).ifPresent(hits::add);
+            for (ProductSummary p : catalog.search(new SearchQuery(prefix, null, category, null, null, cursor, SUGGESTIONS)))
                 if (hits.stream().noneMatch(h -> h.id().equals(p.id()))) hits.add(p);
             return hits.stream().limit(SUGGESTIONS)
                     .map(p -> new Suggestion(p.id(), ReconciliationText.pick(lang, p.name(), p.nameRu()), description(p), types(p))).toList();

@@ -131,7 +131,7 @@ final class ReconciliationRoutes {
     void suggestEntity(Context ctx) {
         String prefix = Params.text(ctx, "prefix");
         var session = candidates.session(ReconciliationText.lang(ctx));
-        write(ctx, new SuggestResult<>(prefix == null ? List.of() : session.suggest(prefix, cursor(ctx))));
+        write(ctx, new SuggestResult<>(prefix == null ? List.of() : session.suggest(prefix, Params.text(ctx, "type"), cursor(ctx))));
     }
 
     void suggestType(Context ctx) {

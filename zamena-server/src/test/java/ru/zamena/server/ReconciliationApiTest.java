@@ -397,6 +397,11 @@ class ReconciliationApiTest {
         JsonNode first = get("/reconcile/suggest/entity", R + "/suggest/entity?prefix=Kaspersky", "suggest-entities-response.json");
         assertThat(ids(first.get("result")).subList(2, 5)).isEqualTo(ids(next.get("result")).subList(0, 3));
         assertThat(get("/reconcile/suggest/entity", R + "/suggest/entity", "suggest-entities-response.json").get("result")).isEmpty();
+        // A category as type narrows; other types (what the column was reconciled against elsewhere) do not.
+        JsonNode dbms = get("/reconcile/suggest/entity", R + "/suggest/entity?prefix=Post&type=dbms", "suggest-entities-response.json");
+        assertThat(dbms.get("result")).isNotEmpty().allSatisfy(e -> assertThat(e.get("notable").findValuesAsText("id")).contains("dbms"));
+        assertThat(get("/reconcile/suggest/entity", R + "/suggest/entity?prefix=Post&type=Q5", null).get("result").size())
+                .isGreaterThanOrEqualTo(dbms.get("result").size());
         assertThat(bad(s.get(R + "/suggest/entity?prefix=a&cursor=-1")).json().get("parameter").asText()).isEqualTo("cursor");
     }
 

@@ -3,7 +3,6 @@ package ru.zamena.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
@@ -13,7 +12,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -44,7 +42,7 @@ final class ReconciliationSchemas {
     /** Asserts that {@code json} is valid against the schema file {@code name} (e.g. "manifest.json"), when the schemas are present. */
     static void assertValid(String name, JsonNode json) {
         if (!present()) return; // the behaviour assertions of the test still run
-        List<Error> errors = schema(name).validate(json);
+        var errors = schema(name).validate(json);
         assertThat(errors).as("%s is valid against the specification's %s", json, name).isEmpty();
     }
 
