@@ -152,8 +152,7 @@ final class ReconciliationRoutes {
         Lang lang = ReconciliationText.lang(ctx);
         String prefix = NameKey.fold(Params.text(ctx, "prefix"));
         write(ctx, new SuggestResult<>(properties(lang).stream()
-                .filter(p -> matches(prefix, p.id(), p.name(), ReconciliationText.PROPERTIES.get(p.id()).get(0),
-                        ReconciliationText.PROPERTIES.get(p.id()).get(1)))
+                .filter(p -> matches(prefix, p.id(), ReconciliationText.property(Lang.EN, p.id()), ReconciliationText.property(Lang.RU, p.id())))
                 .skip(cursor(ctx)).toList()));
     }
 
