@@ -40,14 +40,11 @@ final class ReconciliationRoutes {
     private final CatalogService catalog;
     private final ReconciliationCandidates candidates;
     private final ReconciliationExtension extension;
-    private final String fallbackBase;
 
-    /** {@code fallbackBase} ("http://127.0.0.1:8080") is used when a request's Host header is missing or odd. */
-    ReconciliationRoutes(CatalogService catalog, InventoryMatcher matcher, String fallbackBase) {
+    ReconciliationRoutes(CatalogService catalog, InventoryMatcher matcher) {
         this.catalog = catalog;
         this.candidates = new ReconciliationCandidates(catalog, matcher);
         this.extension = new ReconciliationExtension(catalog);
-        this.fallbackBase = fallbackBase;
     }
 
     // ------------------------------------------------------------------ CORS
@@ -248,9 +245,12 @@ final class ReconciliationRoutes {
     }
 
     /** scheme://host[:port] as the client reached us, so the manifest's URLs work from where it stands. */
-    private String base(Context ctx) {
+    private static String base(Context ctx) {
         String host = ctx.header("Host");
-        if (host == null || !HOST.matcher(host).matches()) return fallbackBase;
+        if (host == null || !HOST.matcher(host).matches()) { // no usable Host header: the address the connection came in on
+            String local = ctx.req().getLocalAddr();
+            host = (local.contains(":") ? "[" + local + "]" : local) + ":" + ctx.req().getLocalPort();
+        }
         String scheme = "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto")) ? "https" : ctx.scheme();
         return scheme + "://" + host;
     }

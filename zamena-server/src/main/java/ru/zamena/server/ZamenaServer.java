@@ -78,8 +78,7 @@ public final class ZamenaServer implements AutoCloseable {
         var auth = new Auth(zamena.tenants());
         byte[] spec = resource(SPEC_RESOURCE);
         // The one place the reconciliation service gets its matcher.
-        var reconciliation = new ReconciliationRoutes(zamena.catalog(), new InventoryMatcher(zamena.catalog()),
-                "http://" + (options.host().contains(":") ? "[" + options.host() + "]" : options.host()) + ":" + options.port());
+        var reconciliation = new ReconciliationRoutes(zamena.catalog(), new InventoryMatcher(zamena.catalog()));
         List<Route> routes = routes(new CatalogRoutes(zamena.catalog()), new OrgRoutes(zamena.tenants(), json),
                 new ImportRoutes(imports, options.maxUploadBytes()), reconciliation,
                 ctx -> ctx.contentType("application/yaml; charset=utf-8").result(spec));
