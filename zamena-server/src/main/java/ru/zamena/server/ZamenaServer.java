@@ -10,6 +10,7 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import ru.zamena.app.Zamena;
+import ru.zamena.app.match.InventoryMatcher;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -76,8 +77,10 @@ public final class ZamenaServer implements AutoCloseable {
         var problems = new Problems(json);
         var auth = new Auth(zamena.tenants());
         byte[] spec = resource(SPEC_RESOURCE);
+        // The one place the reconciliation service gets its matcher.
+        var reconciliation = new ReconciliationRoutes(zamena.catalog(), new InventoryMatcher(zamena.catalog()));
         List<Route> routes = routes(new CatalogRoutes(zamena.catalog()), new OrgRoutes(zamena.tenants(), json),
-                new ImportRoutes(imports, options.maxUploadBytes()), new CheckRoutes(zamena.compliance()),
+                new ImportRoutes(imports, options.maxUploadBytes()), new CheckRoutes(zamena.compliance()), reconciliation,
                 ctx -> ctx.contentType("application/yaml; charset=utf-8").result(spec));
         Javalin app = Javalin.create(config -> configure(config, json, problems, auth, routes));
         app.start(options.host(), options.port());
@@ -85,7 +88,8 @@ public final class ZamenaServer implements AutoCloseable {
     }
 
     /** The API, in the order of openapi.yaml. Adding a route here means adding it there (a test compares them). */
-    private static List<Route> routes(CatalogRoutes catalog, OrgRoutes orgs, ImportRoutes imports, CheckRoutes check, Handler spec) {
+    private static List<Route> routes(CatalogRoutes catalog, OrgRoutes orgs, ImportRoutes imports, CheckRoutes check,
+                                      ReconciliationRoutes recon, Handler spec) {
         return List.of(
                 new Route(HandlerType.GET, "/openapi.yaml", spec),
                 new Route(HandlerType.GET, "/products", catalog::products),
@@ -96,6 +100,13 @@ public final class ZamenaServer implements AutoCloseable {
                 new Route(HandlerType.GET, "/categories", catalog::categories),
                 new Route(HandlerType.GET, "/platforms", catalog::platforms),
                 new Route(HandlerType.GET, "/stats", catalog::stats),
+                new Route(HandlerType.GET, ReconciliationRoutes.PATH, recon::service),
+                new Route(HandlerType.POST, ReconciliationRoutes.PATH, recon::service),
+                new Route(HandlerType.GET, ReconciliationRoutes.PATH + "/suggest/entity", recon::suggestEntity),
+                new Route(HandlerType.GET, ReconciliationRoutes.PATH + "/suggest/type", recon::suggestType),
+                new Route(HandlerType.GET, ReconciliationRoutes.PATH + "/suggest/property", recon::suggestProperty),
+                new Route(HandlerType.GET, ReconciliationRoutes.PATH + "/preview", recon::preview),
+                new Route(HandlerType.GET, ReconciliationRoutes.PATH + "/properties", recon::proposeProperties),
                 new Route(HandlerType.GET, "/imports", imports::list),
                 new Route(HandlerType.POST, "/imports", imports::upload),
                 new Route(HandlerType.POST, "/check", check::check),
@@ -129,6 +140,9 @@ public final class ZamenaServer implements AutoCloseable {
         config.routes.before(API + "/*", auth::authenticate);
         config.routes.before(API + "/orgs*", ZamenaServer::privateResponse);
         config.routes.before(API + "/imports*", ZamenaServer::privateResponse);
+        // The reconciliation service is for other origins' pages (OpenRefine); CORS preflight is not an operation of the contract.
+        config.routes.before(API + ReconciliationRoutes.PATH + "*", ReconciliationRoutes::allowAnyOrigin);
+        for (String p : ReconciliationRoutes.PATHS) config.routes.addHttpHandler(HandlerType.OPTIONS, API + p, ReconciliationRoutes::preflight);
         for (Route r : routes) config.routes.addHttpHandler(r.method(), API + r.path(), r.handler());
         config.routes.exception(HttpResponseException.class, problems::handle);
         config.routes.exception(Exception.class, problems::handle);

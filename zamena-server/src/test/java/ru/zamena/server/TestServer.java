@@ -45,8 +45,17 @@ final class TestServer implements AutoCloseable {
 
     /** With a stand-in for the registry import (null: the real wiring) and an upload limit. */
     static TestServer start(Class<?> testClass, RegistryImports imports, long maxUpload) {
+        return start(testClass, imports, maxUpload, catalogDir());
+    }
+
+    /** On another curated catalog, e.g. the real one in the checkout's data/. */
+    static TestServer start(Class<?> testClass, Path catalog) {
+        return start(testClass, null, ZamenaServer.Options.DEFAULT_MAX_UPLOAD, catalog);
+    }
+
+    private static TestServer start(Class<?> testClass, RegistryImports imports, long maxUpload, Path catalog) {
         Database db = TestDatabase.create(testClass);
-        var config = new ZamenaConfig(null, null, null, catalogDir().resolve("unused"), catalogDir(), Set.of("RU"));
+        var config = new ZamenaConfig(null, null, null, catalog.resolve("unused"), catalog, Set.of("RU"));
         var zamena = new Zamena(db, config);
         if (!zamena.catalog().loadCuratedIfChanged()) throw new IllegalStateException("fixture catalog not loaded");
         var options = new ZamenaServer.Options("127.0.0.1", 0, maxUpload);
