@@ -1,8 +1,12 @@
 package ru.zamena.app;
 
+import ru.zamena.app.audit.AuditService;
+import ru.zamena.app.audit.ReviewService;
 import ru.zamena.ingest.catalog.CatalogFiles;
+import ru.zamena.store.AuditStore;
 import ru.zamena.store.CatalogStore;
 import ru.zamena.store.Database;
+import ru.zamena.store.ReviewStore;
 import ru.zamena.store.TenantStore;
 
 /**
@@ -14,6 +18,8 @@ public final class Zamena implements AutoCloseable {
     private final CatalogService catalog;
     private final TenantStore tenants;
     private final RegistryImportService registry;
+    private final AuditService audits;
+    private final ReviewService review;
 
     public Zamena(Database db, ZamenaConfig config) {
         this.db = db;
@@ -21,6 +27,8 @@ public final class Zamena implements AutoCloseable {
         this.tenants = new TenantStore(db);
         this.catalog = new CatalogService(catalogStore, tenants, config.catalogDir());
         this.registry = new RegistryImportService(new ru.zamena.store.RegistryStore(db, catalogStore), catalogStore);
+        this.audits = new AuditService(new AuditStore(db), catalog);
+        this.review = new ReviewService(new ReviewStore(db, catalogStore), audits);
     }
 
     /** Opens the configured database (starting the embedded one if needed) and loads the curated catalog if it changed. */
@@ -41,6 +49,8 @@ public final class Zamena implements AutoCloseable {
     public CatalogService catalog() { return catalog; }
     public TenantStore tenants() { return tenants; }
     public RegistryImportService registry() { return registry; }
+    public AuditService audits() { return audits; }
+    public ReviewService review() { return review; }
     public Database database() { return db; }
 
     @Override
