@@ -151,7 +151,7 @@ public final class AuditStore {
         return jdbi.withHandle(h -> {
             long org = OrgScope.orgId(h, caller, orgSlug, Role.VIEWER);
             return h.createQuery(AUDIT_SELECT + " where a.org_id = :org and a.id = :id").bind("org", org).bind("id", id)
-                    .map((rs, c) -> audit(rs)).findOne().orElseThrow(() -> new NotFoundException("audit " + id + " of " + orgSlug));
+                    .map((rs, c) -> audit(rs)).findOne().orElseThrow(() -> new NotFoundException("no audit " + id + " in organisation " + orgSlug));
         });
     }
 

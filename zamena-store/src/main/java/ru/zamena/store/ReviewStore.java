@@ -148,7 +148,7 @@ public final class ReviewStore {
 
     private static ReviewItem item(Handle h, long org, long id, String orgSlug) {
         return h.createQuery(SELECT + " where r.org_id = :org and r.id = :id").bind("org", org).bind("id", id)
-                .map((rs, c) -> item(rs)).findOne().orElseThrow(() -> new NotFoundException("review item " + id + " of " + orgSlug));
+                .map((rs, c) -> item(rs)).findOne().orElseThrow(() -> new NotFoundException("no review item " + id + " in organisation " + orgSlug));
     }
 
     @SuppressWarnings("unchecked")

@@ -55,7 +55,7 @@ public final class AuditService {
         public AuditStore.Audit audit() { return report.audit(); }
     }
 
-    /** Told how far the work is: {@code stage} is "read FILE", "match" or "store"; {@code done} counts items. */
+    /** Told how far the work is: {@code stage} is "read FILE", "match", "report" or "store"; {@code done} counts items. */
     @FunctionalInterface
     public interface Progress {
         Progress NONE = (stage, done, total) -> {};
@@ -135,6 +135,7 @@ public final class AuditService {
         List<AuditStore.Item> items = Arrays.asList(decided);
 
         // 3. Report, then store audit, items, totals and review queue together.
+        p.update("report", 0, items.size());
         var alternatives = new PlatformAlternatives(catalog, options.cpu(), options.os());
         AuditReport report = AuditReport.build(null, items, alternatives);
         p.update("store", 0, items.size());
