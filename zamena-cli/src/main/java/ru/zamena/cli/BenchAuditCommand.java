@@ -53,7 +53,7 @@ final class BenchAuditCommand implements Callable<Integer> {
                 run(out, z, sbom, "first run", false);
                 run(out, z, sbom, "again (forced, warm caches)", true);
                 long t0 = System.nanoTime();
-                var same = z.audits().run(Caller.localOperator(), "bench", List.of(sbom), AuditService.Options.defaults(), null);
+                var same = z.audits().run(Caller.localOperator(), "bench", List.of(sbom), options("same file again", false), null);
                 out.printf("same file again: %s in %.2f s%n", same.outcome(), secs(t0));
                 exports(out, z, same.audit().id(), tmp);
             }
@@ -67,7 +67,7 @@ final class BenchAuditCommand implements Callable<Integer> {
         var stages = new LinkedHashMap<String, Long>();
         long t0 = System.nanoTime();
         var run = z.audits().run(Caller.localOperator(), "bench", List.of(sbom),
-                new AuditService.Options(null, "astra", what, Map.of(), force),
+                options(what, force),
                 (stage, done, total) -> stages.putIfAbsent(stage.startsWith("read") ? "parse" : stage, System.nanoTime()));
         long end = System.nanoTime();
         var names = new ArrayList<>(stages.keySet());
@@ -80,6 +80,10 @@ final class BenchAuditCommand implements Callable<Integer> {
         var s = run.report().summary();
         out.printf("%s: %.2f s end to end (%s) — %,d items: %,d matched, %,d review, %,d unmatched%n",
                 what, (end - t0) / 1e9, sb.substring(0, sb.length() - 2), s.items(), s.matched(), s.review(), s.unmatched());
+    }
+
+    private static AuditService.Options options(String label, boolean force) {
+        return new AuditService.Options(null, "astra", label, Map.of(), force);
     }
 
     private void exports(PrintStream out, Zamena z, long id, Path tmp) throws IOException {

@@ -115,6 +115,7 @@ public final class AuditService {
         var decided = new AuditStore.Item[list.size()];
         var summaries = new ConcurrentHashMap<String, Optional<ProductSummary>>();
         var done = new java.util.concurrent.atomic.AtomicLong();
+        p.update("match", 0, list.size());
         ForkJoinPool pool = new ForkJoinPool(MATCH_THREADS);
         try {
             pool.submit(() -> IntStream.range(0, list.size()).parallel().forEach(i -> {
@@ -151,6 +152,7 @@ public final class AuditService {
         String stage = "read " + name(file);
         long n = 0;
         var distinct = new HashSet<String>();
+        p.update(stage, 0, -1);
         try (InventoryReader reader = InventoryReaders.open(file, columns)) {
             while (reader.hasNext()) {
                 InventoryItem item = reader.next();
