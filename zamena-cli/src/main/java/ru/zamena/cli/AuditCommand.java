@@ -1,6 +1,7 @@
 package ru.zamena.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -123,14 +124,12 @@ final class AuditCommand implements Callable<Integer> {
     static final class Show implements Callable<Integer> {
         @ParentCommand AuditCommand parent;
         @Parameters(paramLabel = "ID") long id;
-        @Option(names = "--org", description = "Organisation (default: the operator organisation)") String org;
-        @Option(names = "--format", defaultValue = "table", description = "table, json, csv, xlsx or pdf") Format format;
-        @Option(names = {"-o", "--output"}, description = "Write the report to this file") Path output;
+        @Mixin ReportOptions report;
 
         @Override
         public Integer call() throws IOException {
             try (var z = parent.main.open()) {
-                print(z.audits().report(Caller.localOperator(), org, id), null, format, output);
+                print(z.audits().report(Caller.localOperator(), report.org, id), null, report.format, report.output);
             }
             return 0;
         }
@@ -141,18 +140,20 @@ final class AuditCommand implements Callable<Integer> {
         @ParentCommand AuditCommand parent;
         @Parameters(index = "0", paramLabel = "FROM") long from;
         @Parameters(index = "1", paramLabel = "TO") long to;
-        @Option(names = "--org", description = "Organisation (default: the operator organisation)") String org;
-        @Option(names = "--format", defaultValue = "table", description = "table, json, csv, xlsx or pdf") Format format;
-        @Option(names = {"-o", "--output"}, description = "Write the report to this file") Path output;
+        @Mixin ReportOptions report;
 
         @Override
         public Integer call() throws IOException {
             try (var z = parent.main.open()) {
-                AuditDiff d = z.audits().diff(Caller.localOperator(), org, from, to);
-                switch (format) {
+                AuditDiff d = z.audits().diff(Caller.localOperator(), report.org, from, to);
+                Path output = report.output;
+                switch (report.format) {
                     case json -> writeText(output, out -> Output.json(out, d));
                     case table -> writeText(output, out -> diffTable(out, d));
-                    default -> export(ReportFormat.of(format.name()), output, out -> AuditExport.write(d, ReportFormat.of(format.name()), out));
+                    default -> {
+                        ReportFormat f = ReportFormat.of(report.format.name());
+                        export(f, output, out -> AuditExport.write(d, f, out));
+                    }
                 }
             }
             return 0;
@@ -173,6 +174,13 @@ final class AuditCommand implements Callable<Integer> {
                 Output.table(out, List.of("CHANGE", "NAME", "NOW"), ch);
             }
         }
+    }
+
+    /** The options every reading subcommand shares: whose audit, in which format, to which file. */
+    static final class ReportOptions {
+        @Option(names = "--org", description = "Organisation (default: the operator organisation)") String org;
+        @Option(names = "--format", defaultValue = "table", description = "table, json, csv, xlsx or pdf") Format format;
+        @Option(names = {"-o", "--output"}, description = "Write the report to this file") Path output;
     }
 
     // ------------------------------------------------------------------ output helpers
