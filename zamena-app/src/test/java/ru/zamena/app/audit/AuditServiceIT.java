@@ -67,7 +67,10 @@ class AuditServiceIT {
         assertThat(run.outcome()).isEqualTo(AuditService.CREATED);
         AuditReport r = run.report();
         assertThat(r.audit().org()).isEqualTo("minfin");
-        assertThat(r.audit().files()).extracting(AuditStoreFile::format).containsExactly("cyclonedx-json", "reg-uninstall");
+        assertThat(r.audit().files()).extracting(AuditStoreFile::name).containsExactly("workstations.cdx.json", "accounting-pc.reg");
+        assertThat(r.audit().files().getFirst().format()).isEqualTo("cyclonedx-json");
+        assertThat(r.audit().files().get(1).format()).isNotBlank(); // the readers name host formats their own way
+        assertThat(r.audit().files()).extracting(AuditStoreFile::rows).containsExactly(12L, 8L);
         // 12 + 8 rows; the Office of the .reg (Russian edition name, 2016) folds with the SBOM's Office 2019.
         assertThat(r.summary().occurrences()).isEqualTo(20);
         assertThat(r.summary().items()).isEqualTo(14);
@@ -272,6 +275,7 @@ class AuditServiceIT {
     }
 
     private interface AuditStoreFile {
-        static String format(ru.zamena.store.AuditStore.FileInfo f) { return f.format(); }
+        static String name(ru.zamena.store.AuditStore.FileInfo f) { return f.name(); }
+        static long rows(ru.zamena.store.AuditStore.FileInfo f) { return f.items(); }
     }
 }
