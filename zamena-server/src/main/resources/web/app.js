@@ -27,7 +27,8 @@
       'license.proprietary': 'проприетарная', 'license.open_source': 'открытая', 'license.freeware': 'бесплатная', 'license.saas': 'SaaS',
       'kind.software': 'программное обеспечение', 'kind.hardware': 'оборудование', 'kind.service': 'сервис',
       inRegistry: 'в реестре № {n}', stats: 'В каталоге продуктов: {products}, производителей: {vendors}, замен: {alternatives}.',
-      api: 'Описание API (OpenAPI)', error: 'Ошибка: {detail}', community: 'сообщество'
+      api: 'Описание API (OpenAPI)', error: 'Ошибка: {detail}', community: 'сообщество',
+      orgPage: 'Аудиты и проверка сопоставлений (для организаций)'
     },
     en: {
       title: 'Zamena', tagline: 'Catalog of domestic and open-source replacements for foreign software and hardware',
@@ -49,7 +50,8 @@
       'license.proprietary': 'proprietary', 'license.open_source': 'open source', 'license.freeware': 'freeware', 'license.saas': 'SaaS',
       'kind.software': 'software', 'kind.hardware': 'hardware', 'kind.service': 'service',
       inRegistry: 'register no. {n}', stats: 'The catalog has {products} products, {vendors} vendors, {alternatives} alternatives.',
-      api: 'API description (OpenAPI)', error: 'Error: {detail}', community: 'community'
+      api: 'API description (OpenAPI)', error: 'Error: {detail}', community: 'community',
+      orgPage: 'Audits and review of matches (for organisations)'
     }
   };
 

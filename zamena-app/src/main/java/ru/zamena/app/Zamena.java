@@ -1,8 +1,12 @@
 package ru.zamena.app;
 
+import ru.zamena.app.audit.AuditService;
+import ru.zamena.app.audit.ReviewService;
 import ru.zamena.ingest.catalog.CatalogFiles;
+import ru.zamena.store.AuditStore;
 import ru.zamena.store.CatalogStore;
 import ru.zamena.store.Database;
+import ru.zamena.store.ReviewStore;
 import ru.zamena.store.TenantStore;
 
 /**
@@ -15,6 +19,8 @@ public final class Zamena implements AutoCloseable {
     private final TenantStore tenants;
     private final RegistryImportService registry;
     private final ru.zamena.app.compliance.ComplianceService compliance;
+    private final AuditService audits;
+    private final ReviewService review;
 
     public Zamena(Database db, ZamenaConfig config) {
         this.db = db;
@@ -23,6 +29,8 @@ public final class Zamena implements AutoCloseable {
         this.catalog = new CatalogService(catalogStore, tenants, config.catalogDir());
         this.registry = new RegistryImportService(new ru.zamena.store.RegistryStore(db, catalogStore), catalogStore);
         this.compliance = new ru.zamena.app.compliance.ComplianceService(new ru.zamena.compliance.Profiles(profilesDir(config)), catalog);
+        this.audits = new AuditService(new AuditStore(db), catalog);
+        this.review = new ReviewService(new ReviewStore(db, catalogStore), audits);
     }
 
     /** Opens the configured database (starting the embedded one if needed) and loads the curated catalog if it changed. */
@@ -44,6 +52,8 @@ public final class Zamena implements AutoCloseable {
     public TenantStore tenants() { return tenants; }
     public RegistryImportService registry() { return registry; }
     public ru.zamena.app.compliance.ComplianceService compliance() { return compliance; }
+    public AuditService audits() { return audits; }
+    public ReviewService review() { return review; }
     public Database database() { return db; }
 
     @Override

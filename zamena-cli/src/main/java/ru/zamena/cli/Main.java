@@ -23,7 +23,8 @@ import java.nio.file.Path;
 @Command(name = "zamena", mixinStandardHelpOptions = true, version = "zamena 0.1.0",
         description = "Technology import substitution: catalog, alternatives, registry imports.",
         subcommands = {ServeCommand.class, CatalogCommand.class, AlternativesCommand.class, ImportCommand.class,
-                OrgCommand.class, ApiKeyCommand.class, BenchCommand.class, MatchCommand.class, CheckCommand.class, CommandLine.HelpCommand.class})
+                OrgCommand.class, ApiKeyCommand.class, BenchCommand.class, MatchCommand.class, CheckCommand.class, AuditCommand.class,
+                ReviewCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     @Option(names = "--db-url", scope = CommandLine.ScopeType.INHERIT, description = "JDBC URL of an external PostgreSQL (default: $ZAMENA_DB_URL, else embedded)")
     String dbUrl;
@@ -45,6 +46,7 @@ public final class Main {
 
     static int run(String... args) {
         var cmd = new CommandLine(new Main());
+        cmd.getSubcommands().get("bench").addSubcommand(BenchAuditCommand.class); // 'zamena bench audit'
         cmd.setOut(new PrintWriter(Output.out(), true));
         cmd.setErr(new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
         cmd.setExecutionExceptionHandler((e, c, parsed) -> {

@@ -81,15 +81,20 @@ public final class ZamenaServer implements AutoCloseable {
         var reconciliation = new ReconciliationRoutes(zamena.catalog(), new InventoryMatcher(zamena.catalog()));
         List<Route> routes = routes(new CatalogRoutes(zamena.catalog()), new OrgRoutes(zamena.tenants(), json),
                 new ImportRoutes(imports, options.maxUploadBytes()), new CheckRoutes(zamena.compliance()), reconciliation,
-                ctx -> ctx.contentType("application/yaml; charset=utf-8").result(spec));
-        Javalin app = Javalin.create(config -> configure(config, json, problems, auth, routes));
+                ctx -> ctx.contentType("application/yaml; charset=utf-8").result(spec),
+                new AuditRoutes(zamena.audits(), options.maxUploadBytes()), new ReviewRoutes(zamena.review()));
+        Javalin app = Javalin.create(config -> {
+            configure(config, json, problems, auth, routes);
+            // Audit uploads are multipart; cap them like registry uploads, spilling large files to disk.
+            config.jetty.multipartConfig.maxTotalRequestSize(options.maxUploadBytes(), io.javalin.config.SizeUnit.BYTES);
+        });
         app.start(options.host(), options.port());
         return new ZamenaServer(app, options.host(), routes);
     }
 
     /** The API, in the order of openapi.yaml. Adding a route here means adding it there (a test compares them). */
     private static List<Route> routes(CatalogRoutes catalog, OrgRoutes orgs, ImportRoutes imports, CheckRoutes check,
-                                      ReconciliationRoutes recon, Handler spec) {
+                                      ReconciliationRoutes recon, Handler spec, AuditRoutes audits, ReviewRoutes review) {
         return List.of(
                 new Route(HandlerType.GET, "/openapi.yaml", spec),
                 new Route(HandlerType.GET, "/products", catalog::products),
@@ -120,7 +125,16 @@ public final class ZamenaServer implements AutoCloseable {
                 new Route(HandlerType.GET, "/orgs/{org}/aliases/{alias}", orgs::alias),
                 new Route(HandlerType.PUT, "/orgs/{org}/aliases/{alias}", orgs::putAlias),
                 new Route(HandlerType.DELETE, "/orgs/{org}/aliases/{alias}", orgs::deleteAlias),
-                new Route(HandlerType.GET, "/orgs/{org}/audit-log", orgs::auditLog));
+                new Route(HandlerType.GET, "/orgs/{org}/audit-log", orgs::auditLog),
+                // Inventory audits and the review queue
+                new Route(HandlerType.GET, "/orgs/{org}/audits", audits::list),
+                new Route(HandlerType.POST, "/orgs/{org}/audits", audits::create),
+                new Route(HandlerType.GET, "/orgs/{org}/audits/{id}", audits::get),
+                new Route(HandlerType.GET, "/orgs/{org}/audits/{id}/items", audits::items),
+                new Route(HandlerType.GET, "/orgs/{org}/audits/{id}/diff/{other}", audits::diff),
+                new Route(HandlerType.GET, "/orgs/{org}/review", review::queue),
+                new Route(HandlerType.POST, "/orgs/{org}/review/{id}", review::decide),
+                new Route(HandlerType.POST, "/orgs/{org}/aliases/promote", review::promote));
     }
 
     private static void configure(JavalinConfig config, ObjectMapper json, Problems problems, Auth auth, List<Route> routes) {
