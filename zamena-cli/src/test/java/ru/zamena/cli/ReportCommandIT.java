@@ -74,8 +74,11 @@ class ReportCommandIT {
         assertThat(run("report", "--org", "rep-min", "--format", "xlsx", "-o", xlsx.toString()).code()).isZero();
         try (var wb = new XSSFWorkbook(Files.newInputStream(xlsx))) {
             var text = new StringBuilder();
-            wb.forEach(sheet -> sheet.forEach(row -> row.forEach(cell -> text.append(cell).append(' '))));
-            assertThat(text).contains("Министерство отчётов", "Показатели и цели", "Доля отечественного ПО");
+            wb.forEach(sheet -> {
+                text.append(sheet.getSheetName()).append(' ');
+                sheet.forEach(row -> row.forEach(cell -> text.append(cell).append(' ')));
+            });
+            assertThat(text).contains("Министерство отчётов", "Показатели и цели", "Доля отечественного ПО", "План: следующие замены");
         }
 
         if (ru.zamena.report.PdfFonts.find() != null) {
