@@ -35,7 +35,8 @@ public final class Zamena implements AutoCloseable {
         this.review = new ReviewService(new ReviewStore(db, catalogStore), audits);
         var dashboardStore = new ru.zamena.store.DashboardStore(db);
         this.dashboard = new ru.zamena.app.dashboard.DashboardService(dashboardStore, ru.zamena.app.dashboard.ProfileTargets.load(profilesDir(config), "ru"));
-        this.demo = new ru.zamena.app.dashboard.DemoData(audits, new AuditStore(db), dashboardStore, tenants, config.domesticCountries());
+        this.demo = new ru.zamena.app.dashboard.DemoData(audits, new AuditStore(db), dashboardStore, tenants, config.domesticCountries(),
+                new ru.zamena.app.dashboard.PurchaseCheck(compliance, catalog));
     }
 
     /** Opens the configured database (starting the embedded one if needed) and loads the curated catalog if it changed. */

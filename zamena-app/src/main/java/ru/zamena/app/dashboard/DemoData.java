@@ -89,8 +89,11 @@ public final class DemoData {
     private final DashboardStore store;
     private final TenantStore tenants;
     private final Set<String> domesticCountries;
+    private final PurchaseCheck check;
 
-    public DemoData(AuditService audits, AuditStore auditStore, DashboardStore store, TenantStore tenants, Set<String> domesticCountries) {
+    public DemoData(AuditService audits, AuditStore auditStore, DashboardStore store, TenantStore tenants, Set<String> domesticCountries,
+                    PurchaseCheck check) {
+        this.check = check;
         this.audits = audits;
         this.auditStore = auditStore;
         this.store = store;
@@ -324,6 +327,12 @@ public final class DemoData {
                         p.origin(), null, seats, Math.round(seats * price * (0.8 + random.nextDouble() * 0.4)), null, SOURCE));
             }
         }
-        return out;
+        // Checked as a buyer would be: the compliance engine's verdict on each line.
+        var checked = new ArrayList<DashboardStore.Purchase>();
+        for (var p : out)
+            checked.add(new DashboardStore.Purchase(p.period(), p.boughtOn(), p.name(), p.productId(), p.category(), p.vendor(), p.country(),
+                    p.origin(), p.processorOrigin(), p.quantity(), p.amount(), check == null ? null : check.verdict(p, o.slug() + "-" + checked.size()),
+                    p.source()));
+        return checked;
     }
 }

@@ -74,6 +74,9 @@ class DemoDataIT {
         ms.children().forEach(c -> verdicts.add(c.measures().getFirst().verdict()));
         assertThat(verdicts).contains("will_miss").containsAnyOf("on_track", "at_risk");
         var spend = zamena.dashboard().measures(OP, "demo", Basis.SPEND);
+        // purchases were checked by the compliance engine: some foreign software is refused
+        long prohibited = db.jdbi().withHandle(h -> h.createQuery("select count(*) from purchase where verdict = 'prohibited'").mapTo(Long.class).one());
+        assertThat(prohibited).isPositive();
         assertThat(spend.measures().get(2).series()).hasSize(1); // a year of purchases
         assertThat(zamena.dashboard().topForeign(OP, "demo", null, 10).rows()).isNotEmpty()
                 .allSatisfy(r -> assertThat(r.alternatives()).isNotEmpty());
