@@ -1,8 +1,11 @@
 package ru.zamena.app;
 
+import ru.zamena.app.match.InventoryMatcher;
+import ru.zamena.app.match.LiveMatchIndex;
 import ru.zamena.ingest.catalog.CatalogFiles;
 import ru.zamena.store.CatalogStore;
 import ru.zamena.store.Database;
+import ru.zamena.store.MatchNamesStore;
 import ru.zamena.store.TenantStore;
 
 /**
@@ -14,6 +17,8 @@ public final class Zamena implements AutoCloseable {
     private final CatalogService catalog;
     private final TenantStore tenants;
     private final RegistryImportService registry;
+    private final LiveMatchIndex matchIndex;
+    private final InventoryMatcher matcher;
 
     public Zamena(Database db, ZamenaConfig config) {
         this.db = db;
@@ -21,6 +26,9 @@ public final class Zamena implements AutoCloseable {
         this.tenants = new TenantStore(db);
         this.catalog = new CatalogService(catalogStore, tenants, config.catalogDir());
         this.registry = new RegistryImportService(new ru.zamena.store.RegistryStore(db, catalogStore), catalogStore);
+        // Built on first use; follows catalog changes by itself (checks the catalog generation at most once a second).
+        this.matchIndex = new LiveMatchIndex(new MatchNamesStore(db), config.domesticCountries(), java.time.Duration.ofSeconds(1));
+        this.matcher = new InventoryMatcher(catalog, matchIndex);
     }
 
     /** Opens the configured database (starting the embedded one if needed) and loads the curated catalog if it changed. */
@@ -42,9 +50,12 @@ public final class Zamena implements AutoCloseable {
     public TenantStore tenants() { return tenants; }
     public RegistryImportService registry() { return registry; }
     public Database database() { return db; }
+    /** The shared, thread-safe inventory matcher over an in-memory index of the catalog. */
+    public InventoryMatcher matcher() { return matcher; }
 
     @Override
     public void close() {
+        matchIndex.close();
         db.close();
     }
 

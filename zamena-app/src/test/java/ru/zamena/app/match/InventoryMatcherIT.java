@@ -21,7 +21,7 @@ class InventoryMatcherIT {
         db = TestDatabase.create(InventoryMatcherIT.class);
         zamena = new Zamena(db, TestCatalog.config(TestCatalog.root().resolve("data")));
         zamena.catalog().loadCuratedIfChanged();
-        matcher = new InventoryMatcher(zamena.catalog());
+        matcher = zamena.matcher();
     }
 
     @AfterAll
