@@ -166,12 +166,16 @@ public final class InventoryMatcher {
 
     private Scored score(MatchIndex idx, String input, String publisher, NameCleaner.Cleaned cleaned, boolean library) {
         String pub = publisher == null || publisher.isBlank() ? null : publisher.strip();
-        var number = REGISTRY_NUMBER.matcher(input);
-        if (number.find()) {
-            MatchIndex.Entry e = idx.byRegistryNumber(number.group(1));
-            if (e != null) return identified(input, cleaned, e, "registry_number", number.group(1));
+        // Cheap word checks before the costly case-insensitive patterns: most names contain none of these words.
+        String lower = input.toLowerCase(Locale.ROOT);
+        if (lower.contains("реестр") || lower.contains("рег.")) {
+            var number = REGISTRY_NUMBER.matcher(input);
+            if (number.find()) {
+                MatchIndex.Entry e = idx.byRegistryNumber(number.group(1));
+                if (e != null) return identified(input, cleaned, e, "registry_number", number.group(1));
+            }
         }
-        if (cleaned.isUpdate() || LANGUAGE_PACK.matcher(input).find())
+        if (cleaned.isUpdate() || mayBeLanguagePack(lower) && LANGUAGE_PACK.matcher(input).find())
             return new Scored(input, cleaned, "update", null, 0, null, 0);
         if (cleaned.name().isBlank()) return new Scored(input, cleaned, "empty", null, 0, null, 0);
 
@@ -183,7 +187,7 @@ public final class InventoryMatcher {
         } else if (pub != null && Publishers.isPackager(pub)) {
             note = "publisher is a packager";
         } else if (pub != null) {
-            publisherKey = NameSimilarity.Key.of(Publishers.strip(pub));
+            publisherKey = publisherKey(pub);
         }
         if (library && note == null) note = "library component";
         final boolean lib = library;
@@ -234,6 +238,25 @@ public final class InventoryMatcher {
         else if (ps != null && ps < PUBLISHER_DIFFERS) s = Math.max(0.0, s - PUBLISHER_PENALTY);
         if (library) s = Math.max(0.0, s - LIBRARY_PENALTY);
         return new Candidate(h, how, ps, s);
+    }
+
+    private static boolean mayBeLanguagePack(String lower) {
+        for (String w : LANGUAGE_PACK_WORDS) if (lower.contains(w)) return true;
+        return false;
+    }
+
+    private static final List<String> LANGUAGE_PACK_WORDS = List.of("pack", "пакет", "proofing", "правописания", "l10n", "i18n", "langpack", "helppack");
+
+    // Publishers repeat across an inventory (a few hundred vendors); folding one costs a transliteration.
+    private final Map<String, NameSimilarity.Key> publisherKeys = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private NameSimilarity.Key publisherKey(String publisher) {
+        NameSimilarity.Key k = publisherKeys.get(publisher);
+        if (k != null) return k;
+        k = NameSimilarity.Key.of(Publishers.strip(publisher));
+        if (publisherKeys.size() >= 10_000) publisherKeys.clear();
+        publisherKeys.put(publisher, k);
+        return k;
     }
 
     private static Scored identified(String input, NameCleaner.Cleaned cleaned, MatchIndex.Entry e, String how, String identifier) {

@@ -36,6 +36,7 @@ public final class MatchIndex {
         NAME(1.0), ALIAS(0.97), REGISTRY(0.95), VENDOR(0.7);
 
         final double weight;
+        static final KeyKind[] ALL = values();
 
         KeyKind(double weight) { this.weight = weight; }
 
@@ -51,14 +52,14 @@ public final class MatchIndex {
      */
     public record Hit(Entry entry, String alias, KeyKind kind, double nameScore, String how) {}
 
-    /** Fewer shared trigrams than this share of the query's (and no prefix) is not a candidate. */
-    static final double MIN_CONTAINMENT = 0.45;
+    /** Fewer shared trigrams than this share of the counted ones is not a candidate. */
+    static final double MIN_CONTAINMENT = 0.3;
     /** Keys scored with NameSimilarity per query, best trigram overlap first. */
     static final int FUZZY_KEYS = 48;
     /** Hits below this name score are dropped, as in catalog search. */
     static final double MIN_NAME_SCORE = 0.45;
-    /** Trigrams found in more keys than this are skipped once three rarer ones were counted: they rank nothing. */
-    static final int FREQUENT = 4000;
+    /** Trigrams found in more keys than this are skipped once the rarer half of the query's were counted. */
+    static final int FREQUENT = 1500;
 
     private final long generation;
     private final Entry[] entries;
@@ -235,7 +236,7 @@ public final class MatchIndex {
         if (ks == null) return List.of();
         var best = new HashMap<Integer, Hit>();
         for (int k : ks) {
-            KeyKind kind = KeyKind.values()[keyKind[k]];
+            KeyKind kind = KeyKind.ALL[keyKind[k]];
             Hit prev = best.get(keyEntry[k]);
             if (prev == null || kind.weight > prev.nameScore())
                 best.put(keyEntry[k], new Hit(entries[keyEntry[k]], keyRaw[k], kind, kind.weight, "exact"));
@@ -261,30 +262,32 @@ public final class MatchIndex {
         Arrays.sort(postings, Comparator.comparingInt(a -> a.length));
         Scratch s = scratch.get();
         try {
+            // Rarest trigrams first. Frequent ones (shared by thousands of register names) cost most to scan and
+            // rank least: once the rarer half of the query was counted, they are skipped.
+            int counted = 0;
             for (int i = 0; i < postings.length; i++) {
-                if (i >= 3 && postings[i].length > FREQUENT) break;
+                if (postings[i].length > FREQUENT && counted >= Math.max(3, (qg.length + 1) / 2)) break;
                 for (int k : postings[i]) {
                     if (s.counts[k]++ == 0) s.touch(k);
                 }
+                counted++;
             }
-            // Rank candidates by the share of the query's trigrams they contain, or of their own (query contains them).
-            int need = (int) Math.ceil(MIN_CONTAINMENT * Math.min(qg.length, postings.length));
+            // Rank by shared trigrams among those counted; at equal counts, keys of about the query's length first.
+            int need = Math.max(1, (int) Math.ceil(MIN_CONTAINMENT * counted));
             int taken = 0;
             long[] ranked = s.ranked(s.touched);
             for (int i = 0; i < s.touched; i++) {
                 int k = s.touchedKeys[i];
                 int c = s.counts[k];
-                double contain = (double) c / qg.length;
-                double similar = (double) c / (qg.length + keyGrams[k] - c);
-                if (c < need && similar < 0.25) continue;
-                double rank = Math.max(contain, similar);
-                ranked[taken++] = ((long) (rank * 1_000_000) << 32) | k;
+                if (c < need) continue;
+                int lengthGap = Math.min(1023, Math.abs(keyGrams[k] - qg.length));
+                ranked[taken++] = ((long) (c * 1024 + 1023 - lengthGap) << 32) | k;
             }
             Arrays.sort(ranked, 0, taken);
             var best = new HashMap<Integer, Hit>();
             for (int i = taken - 1; i >= 0 && i >= taken - FUZZY_KEYS; i--) {
                 int k = (int) ranked[i];
-                KeyKind kind = KeyKind.values()[keyKind[k]];
+                KeyKind kind = KeyKind.ALL[keyKind[k]];
                 double score = NameSimilarity.score(q, keyName[k]) * kind.weight;
                 if (score < MIN_NAME_SCORE) continue;
                 Hit prev = best.get(keyEntry[k]);

@@ -34,8 +34,8 @@ class InventoryMatcherIT {
         var report = MatcherEvaluation.run(matcher, TestCatalog.root().resolve("data/eval/match-labelled.tsv"));
         System.out.println(report);
         assertThat(report.current().rows()).isGreaterThanOrEqualTo(300);
-        assertThat(report.current().precision()).isGreaterThanOrEqualTo(0.95);
-        assertThat(report.current().recall()).isGreaterThanOrEqualTo(0.80);
+        assertThat(report.current().precision()).isGreaterThanOrEqualTo(0.98);
+        assertThat(report.current().recall()).isGreaterThanOrEqualTo(0.95);
     }
 
     @Test
