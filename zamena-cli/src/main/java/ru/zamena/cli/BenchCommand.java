@@ -45,24 +45,38 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintStream out = Output.out();
+        out.printf("Zamena benchmark: %d registry records, %d search queries, %d cores, %s%n", records, queries,
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        inScratchDatabase(main.config(), (tmp, db, z) -> {
+            long t0 = System.nanoTime();
+            z.catalog().loadCuratedIfChanged();
+            out.printf("curated catalog loaded in %.2f s%n%n", secs(t0));
+            registry(out, z, tmp);
+            search(out, z, db);
+        });
+        return 0;
+    }
+
+    interface ScratchWork {
+        void run(Path tmp, Database db, Zamena z) throws IOException;
+    }
+
+    /** Runs {@code work} on a throw-away embedded PostgreSQL, so the user's data is untouched. */
+    static void inScratchDatabase(ZamenaConfig base, ScratchWork work) throws IOException {
         Path tmp = Files.createTempDirectory("zamena-bench");
         try {
-            ZamenaConfig base = main.config();
             var config = new ZamenaConfig(null, null, null, tmp, base.catalogDir(), base.domesticCountries());
-            out.printf("Zamena benchmark: %d registry records, %d search queries, %d cores, %s%n", records, queries,
-                    Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
             try (Database db = Database.embedded(tmp.resolve("pg"))) {
                 var z = new Zamena(db, config);
-                long t0 = System.nanoTime();
-                z.catalog().loadCuratedIfChanged();
-                out.printf("curated catalog loaded in %.2f s%n%n", secs(t0));
-                registry(out, z, tmp);
-                search(out, z, db);
+                try {
+                    work.run(tmp, db, z);
+                } finally {
+                    z.matcher().index().close();
+                }
             }
         } finally {
             deleteTree(tmp);
         }
-        return 0;
     }
 
     private void registry(PrintStream out, Zamena z, Path tmp) throws IOException {
@@ -165,30 +179,19 @@ final class BenchCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws IOException {
-            PrintStream out = Output.out();
-            Path tmp = Files.createTempDirectory("zamena-bench-match");
-            try {
-                ZamenaConfig base = bench.main.config();
-                var config = new ZamenaConfig(null, null, null, tmp, base.catalogDir(), base.domesticCountries());
-                try (Database db = Database.embedded(tmp.resolve("pg"))) {
-                    var z = new Zamena(db, config);
-                    z.catalog().loadCuratedIfChanged();
-                    long curated = z.catalog().stats().products();
-                    int records = (int) Math.max(0, products - curated + products / 50); // some entries link to curated products
-                    Path file = tmp.resolve("registry.xml");
-                    RegistryFileGenerator.write(file, records, seed, RegistryFileGenerator.Format.XML, java.nio.charset.StandardCharsets.UTF_8, false);
-                    z.registry().importFile(Caller.localOperator(), file, null);
-                    try {
-                        matchReport(out, z, new MatchNamesStore(db), base.catalogDir().resolve("eval/match-labelled.tsv"));
-                    } finally {
-                        z.matcher().index().close();
-                    }
-                }
-            } finally {
-                deleteTree(tmp);
-            }
+            ZamenaConfig base = bench.main.config();
+            inScratchDatabase(base, (tmp, db, z) -> {
+                z.catalog().loadCuratedIfChanged();
+                long curated = z.catalog().stats().products();
+                int records = (int) Math.max(0, products - curated + products / 50); // some entries link to curated products
+                Path file = tmp.resolve("registry.xml");
+                RegistryFileGenerator.write(file, records, seed, RegistryFileGenerator.Format.XML, java.nio.charset.StandardCharsets.UTF_8, false);
+                z.registry().importFile(Caller.localOperator(), file, null);
+                matchReport(Output.out(), z, new MatchNamesStore(db), base.catalogDir().resolve("eval/match-labelled.tsv"));
+            });
             return 0;
         }
+
         private void matchReport(PrintStream out, Zamena z, MatchNamesStore store, Path labelledFile) {
             out.printf("Zamena match benchmark: %d cores, %s%n", Runtime.getRuntime().availableProcessors(),
                     System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
@@ -231,9 +234,13 @@ final class BenchCommand implements Callable<Integer> {
                 MatchBenchmark.run(m.f(), syn.subList(0, Math.min(n, 20_000)), 2); // JIT warm-up
                 var lq = MatchBenchmark.quality(labelled, MatchBenchmark.run(m.f(), labelled, 1));
                 var sq = MatchBenchmark.quality(syn, MatchBenchmark.run(m.f(), syn, 2));
-                double one = ours ? MatchBenchmark.perSecond(matcher, syn, 1, 0) : MatchBenchmark.perSecond(m.f(), syn, 1);
-                double two = ours ? MatchBenchmark.perSecond(matcher, syn, 2, 0) : MatchBenchmark.perSecond(m.f(), syn, 2);
-                double repeatedRate = ours ? MatchBenchmark.perSecond(matcher, rep, 2, 200_000) : MatchBenchmark.perSecond(m.f(), rep, 2);
+                // Best of three runs: the machine may be shared, and the best run is the least disturbed one.
+                double one = 0, two = 0, repeatedRate = 0;
+                for (int run = 0; run < 3; run++) {
+                    one = Math.max(one, ours ? MatchBenchmark.perSecond(matcher, syn, 1, 0) : MatchBenchmark.perSecond(m.f(), syn, 1));
+                    two = Math.max(two, ours ? MatchBenchmark.perSecond(matcher, syn, 2, 0) : MatchBenchmark.perSecond(m.f(), syn, 2));
+                    repeatedRate = Math.max(repeatedRate, ours ? MatchBenchmark.perSecond(matcher, rep, 2, 200_000) : MatchBenchmark.perSecond(m.f(), rep, 2));
+                }
                 rows.add(List.of(m.name(), p(lq.precision()), p(lq.recall()), p(sq.precision()), p(sq.recall()),
                         rate(1, 1 / one), rate(1, 1 / two), rate(1, 1 / repeatedRate), f(m.build()), String.format(Locale.ROOT, "%,d", n)));
             }
@@ -241,22 +248,14 @@ final class BenchCommand implements Callable<Integer> {
                     "NAMES/S 1 THREAD", "NAMES/S 2 THREADS", "NAMES/S 2T REPEATED", "BUILD S", "NAMES RUN"), rows);
             out.printf("%nzamena thresholds: matched >= %.2f, review >= %.2f; baselines have no review band (recall counts their matches).%n",
                     matcher.matchedThreshold(), matcher.reviewThreshold());
-            out.println("names/s include cleaning; the zamena repeated run uses the per-run cache of the CLI (the baselines have none).");
+            out.println("names/s: best of three runs, cleaning included; the zamena repeated run uses the per-run cache of the CLI (the baselines have none).");
         }
 
         private static String p(double v) { return String.format(Locale.ROOT, "%.3f", v); }
     }
 
     static String typo(String s, Random rnd) {
-        char[] c = s.toCharArray();
-        for (int tries = 0; tries < 10; tries++) {
-            int i = 1 + rnd.nextInt(Math.max(1, c.length - 2));
-            if (i + 1 < c.length && Character.isLetter(c[i]) && Character.isLetter(c[i + 1]) && c[i] != c[i + 1]) {
-                char t = c[i]; c[i] = c[i + 1]; c[i + 1] = t;
-                return new String(c);
-            }
-        }
-        return s;
+        return MatchBenchmark.typo(s, rnd);
     }
 
     private static long pct(long[] v, int p) {

@@ -46,12 +46,7 @@ public final class MatchBaselines {
     public static Baseline exact(MatchNamesStore.Snapshot s) {
         Map<String, String> byKey = new HashMap<>();
         for (var p : s.products()) {
-            var names = new ArrayList<String>();
-            names.add(p.name());
-            if (p.nameRu() != null) names.add(p.nameRu());
-            names.addAll(p.aliases());
-            names.addAll(p.registryNames());
-            for (String n : names) {
+            for (String n : names(p)) {
                 String k = NameKey.compact(n);
                 if (!k.isEmpty()) byKey.putIfAbsent(k, p.id());
             }
@@ -69,12 +64,7 @@ public final class MatchBaselines {
         var dir = new ByteBuffersDirectory();
         try (var writer = new IndexWriter(dir, new IndexWriterConfig(analyzer))) {
             for (var p : s.products()) {
-                var names = new ArrayList<String>();
-                names.add(p.name());
-                if (p.nameRu() != null) names.add(p.nameRu());
-                names.addAll(p.aliases());
-                names.addAll(p.registryNames());
-                for (String n : names) {
+                for (String n : names(p)) {
                     var doc = new Document();
                     doc.add(new StoredField("id", p.id()));
                     doc.add(new TextField("name", n, Field.Store.NO));
@@ -102,6 +92,16 @@ public final class MatchBaselines {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Every name a product is known by: name, Russian name, aliases, register names. */
+    private static List<String> names(MatchNamesStore.ProductRow p) {
+        var names = new ArrayList<String>();
+        names.add(p.name());
+        if (p.nameRu() != null) names.add(p.nameRu());
+        names.addAll(p.aliases());
+        names.addAll(p.registryNames());
+        return names;
     }
 
     private static List<String> words(Analyzer analyzer, String text) {

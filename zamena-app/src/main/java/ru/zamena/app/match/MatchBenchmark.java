@@ -96,7 +96,8 @@ public final class MatchBenchmark {
         return out;
     }
 
-    static String typo(String s, Random rnd) {
+    /** One pair of adjacent letters swapped, the commonest typing error. */
+    public static String typo(String s, Random rnd) {
         char[] c = s.toCharArray();
         for (int tries = 0; tries < 10; tries++) {
             int i = 1 + rnd.nextInt(Math.max(1, c.length - 2));
