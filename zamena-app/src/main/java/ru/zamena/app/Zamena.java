@@ -1,11 +1,14 @@
 package ru.zamena.app;
 
+import ru.zamena.app.match.InventoryMatcher;
+import ru.zamena.app.match.LiveMatchIndex;
 import ru.zamena.app.audit.AuditService;
 import ru.zamena.app.audit.ReviewService;
 import ru.zamena.ingest.catalog.CatalogFiles;
 import ru.zamena.store.AuditStore;
 import ru.zamena.store.CatalogStore;
 import ru.zamena.store.Database;
+import ru.zamena.store.MatchNamesStore;
 import ru.zamena.store.ReviewStore;
 import ru.zamena.store.TenantStore;
 
@@ -18,6 +21,8 @@ public final class Zamena implements AutoCloseable {
     private final CatalogService catalog;
     private final TenantStore tenants;
     private final RegistryImportService registry;
+    private final LiveMatchIndex matchIndex;
+    private final InventoryMatcher matcher;
     private final ru.zamena.app.compliance.ComplianceService compliance;
     private final AuditService audits;
     private final ReviewService review;
@@ -28,8 +33,11 @@ public final class Zamena implements AutoCloseable {
         this.tenants = new TenantStore(db);
         this.catalog = new CatalogService(catalogStore, tenants, config.catalogDir());
         this.registry = new RegistryImportService(new ru.zamena.store.RegistryStore(db, catalogStore), catalogStore);
+        // Built on first use; follows catalog changes by itself (checks the catalog generation at most once a second).
+        this.matchIndex = new LiveMatchIndex(new MatchNamesStore(db), config.domesticCountries(), java.time.Duration.ofSeconds(1));
+        this.matcher = new InventoryMatcher(catalog, matchIndex);
         this.compliance = new ru.zamena.app.compliance.ComplianceService(new ru.zamena.compliance.Profiles(profilesDir(config)), catalog);
-        this.audits = new AuditService(new AuditStore(db), catalog);
+        this.audits = new AuditService(new AuditStore(db), catalog, matcher);
         this.review = new ReviewService(new ReviewStore(db, catalogStore), audits);
     }
 
@@ -55,9 +63,12 @@ public final class Zamena implements AutoCloseable {
     public AuditService audits() { return audits; }
     public ReviewService review() { return review; }
     public Database database() { return db; }
+    /** The shared, thread-safe inventory matcher over an in-memory index of the catalog. */
+    public InventoryMatcher matcher() { return matcher; }
 
     @Override
     public void close() {
+        matchIndex.close();
         db.close();
     }
 

@@ -121,6 +121,29 @@ class MatchCommandIT {
     }
 
     @Test
+    void keepsInputOrderAcrossBatchesAndRepeats() throws Exception {
+        // More lines than one batch, many repeated (answered from the run's cache), some unique.
+        String[] names = {"Microsoft Office Professional Plus 2019 - ru-ru\tMicrosoft Corporation", "LibreOffice 7.6.4.1",
+                "NVIDIA Graphics Driver 546.33", "Kaspersky Endpoint Security для Windows\tАО Лаборатория Касперского"};
+        var sb = new StringBuilder();
+        int n = MatchCommand.BATCH * 2 + 345;
+        for (int i = 0; i < n; i++) sb.append(i % 10 == 9 ? "Zorvex Helper " + i : names[i % names.length]).append('\n');
+        var buf = new ByteArrayOutputStream();
+        assertThat(run(new ByteArrayInputStream(sb.toString().getBytes(StandardCharsets.UTF_8)), buf, "match")).isZero();
+        var j = lines(buf.toString(StandardCharsets.UTF_8));
+        assertThat(j).hasSize(n);
+        for (int i = 0; i < n; i++) {
+            String expected = i % 10 == 9 ? "Zorvex Helper " + i : names[i % names.length].split("\t")[0];
+            assertThat(j.get(i).get("input").asText()).as("line %d", i + 1).isEqualTo(expected);
+            assertThat(j.get(i).fieldNames()).toIterable().startsWith("input", "status", "product", "product_id", "vendor", "vendor_country",
+                    "open_source", "score", "alternatives", "evidence");
+        }
+        assertThat(j.get(0).get("status").asText()).isEqualTo("matched");
+        assertThat(j.get(1).get("product_id").asText()).isEqualTo("libreoffice");
+        assertThat(j.get(9).get("status").asText()).isEqualTo("unmatched");
+    }
+
+    @Test
     void tableFormat() {
         var buf = new ByteArrayOutputStream();
         int code = run(new ByteArrayInputStream("Microsoft Office 2019\n".getBytes(StandardCharsets.UTF_8)), buf, "match", "--format", "table");

@@ -10,7 +10,6 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import ru.zamena.app.Zamena;
-import ru.zamena.app.match.InventoryMatcher;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -78,7 +77,7 @@ public final class ZamenaServer implements AutoCloseable {
         var auth = new Auth(zamena.tenants());
         byte[] spec = resource(SPEC_RESOURCE);
         // The one place the reconciliation service gets its matcher.
-        var reconciliation = new ReconciliationRoutes(zamena.catalog(), new InventoryMatcher(zamena.catalog()));
+        var reconciliation = new ReconciliationRoutes(zamena.catalog(), zamena.matcher());
         List<Route> routes = routes(new CatalogRoutes(zamena.catalog()), new OrgRoutes(zamena.tenants(), json),
                 new ImportRoutes(imports, options.maxUploadBytes()), new CheckRoutes(zamena.compliance()), reconciliation,
                 ctx -> ctx.contentType("application/yaml; charset=utf-8").result(spec),
