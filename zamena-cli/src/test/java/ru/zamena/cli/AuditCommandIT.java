@@ -89,7 +89,7 @@ class AuditCommandIT {
         assertThat(csv.out()).contains("Kaspersky Endpoint Security для Windows");
 
         var queue = run("review", "list", "--format", "json").json();
-        assertThat(queue.findValuesAsText("raw_name")).containsExactlyInAnyOrder("Oracle Database 19c", "Skype");
+        assertThat(queue.findValuesAsText("raw_name")).containsExactlyInAnyOrder("Oracle Databse 19c", "Skype");
         long skype = 0, oracle = 0;
         for (JsonNode q : queue) {
             if (q.get("raw_name").asText().equals("Skype")) skype = q.get("id").asLong();

@@ -207,7 +207,8 @@ public final class InventoryMatcher {
                 if (h.kind() != MatchIndex.KeyKind.VENDOR) candidates.add(candidate(h, "exact", publisherKey, lib));
         // Exact hits settle it unless the publisher disagrees with all of them.
         boolean settled = candidates.stream().anyMatch(c -> c.score() >= c.hit().nameScore() - 1e-9 || lib);
-        if (!settled) {
+        // Two or three letters ("ms", "qs": npm packages) say too little for a fuzzy guess; only exact keys count.
+        if (!settled && key.compact().length() >= MIN_FUZZY_LENGTH) {
             var fuzzy = new ArrayList<>(idx.fuzzy(key, CANDIDATES));
             // With its edition words the name may be closer to another product ("SAP Business One Client").
             if (specific != null && !specific.equals(key.compact()))
@@ -231,6 +232,8 @@ public final class InventoryMatcher {
         return new Scored(input, cleaned, null, h.entry().summary().withScore(best.score(), h.alias()), h.nameScore(), best.publisherScore(),
                 best.score(), best.how(), h.kind().label(), note, h.entry().alternatives(), others);
     }
+
+    static final int MIN_FUZZY_LENGTH = 4;
 
     private record Candidate(MatchIndex.Hit hit, String how, Double publisherScore, double score) {}
 
