@@ -10,10 +10,16 @@ import picocli.CommandLine.Spec;
 import ru.zamena.app.compliance.ComplianceService;
 import ru.zamena.app.compliance.ComplianceService.Outcome;
 import ru.zamena.app.compliance.DecisionJson;
+import ru.zamena.core.compliance.Decision;
+import ru.zamena.core.compliance.JustificationDraft;
 import ru.zamena.core.compliance.Law;
 import ru.zamena.ingest.procurement.ProcurementReaders;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -42,6 +48,8 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--kii", description = "the items are for a significant object of critical information infrastructure (OCDS, EIS)") boolean kii;
     @Option(names = "--lang", defaultValue = "en", description = "language of reasons and references: en or ru") String lang;
     @Option(names = "--format", defaultValue = "table", description = "table (default), json or jsonl (one object per item, streamed)") Format format;
+    @Option(names = "--justification", description = "add to json/jsonl a \"justification\" field: the editable draft for JUSTIFICATION_REQUIRED items (null for others)") boolean justification;
+    @Option(names = "--drafts", paramLabel = "DIR", description = "write the justification draft of every JUSTIFICATION_REQUIRED item to DIR/<id>.<lang>.txt") Path drafts;
 
     @Override
     public Integer call() {
@@ -57,7 +65,8 @@ final class CheckCommand implements Callable<Integer> {
                 counts = z.compliance().check(file, options, outcome -> {
                     switch (outcome) {
                         case Outcome.Decided d -> {
-                            var json = DecisionJson.of(d.decision(), lang);
+                            if (drafts != null) writeDraft(d.decision());
+                            var json = DecisionJson.of(d.decision(), lang, justification);
                             if (format == Format.jsonl) {
                                 out.println(compact(json));
                                 out.flush();
@@ -75,6 +84,19 @@ final class CheckCommand implements Callable<Integer> {
             err.printf("zamena: %d read, %d decided, %d rejected, %d not allowed%n", counts.read(), counts.decided(), counts.rejected(), counts.findings());
             return counts.findings() > 0 || counts.rejected() > 0 ? 1 : 0;
         }
+    }
+
+    /** One file per item; the id is made safe for a file name (EIS ids contain '/'). */
+    private void writeDraft(Decision decision) {
+        JustificationDraft.of(decision, lang).ifPresent(text -> {
+            try {
+                Files.createDirectories(drafts);
+                Path f = drafts.resolve(decision.itemId().replaceAll("[^\\p{L}\\p{N}._-]", "_") + "." + lang + ".txt");
+                Files.writeString(f, text, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the draft for item " + decision.itemId() + " to " + drafts + ": " + e.getMessage(), e);
+            }
+        });
     }
 
     private void print(PrintStream out, List<Map<String, Object>> decided, List<Map<String, Object>> rejected) {

@@ -123,4 +123,21 @@ class CheckCommandIT {
         assertThat(profile.code).isEqualTo(2);
         assertThat(profile.err).contains("no such profile 'xx'");
     }
+
+    @Test
+    void justificationDraftsAsFilesAndInJson(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("sw.csv");
+        Files.writeString(f, "id,date,law,kii,okpd2,name,origin_country,registry_number,price\nT/1,2024-06-01,44-FZ,false,58.29.29,Foreign Simulation Suite,US,,1\n"
+                + "T/2,2024-06-01,44-FZ,false,26.20.11.110,Laptop,CN,,1\n");
+        Path drafts = dir.resolve("drafts");
+        Run r = run("check", f.toString(), "--format", "jsonl", "--justification", "--drafts", drafts.toString(), "--lang", "ru");
+        assertThat(r.code).isEqualTo(1);
+        String[] lines = r.out.strip().split("\n");
+        assertThat(Output.JSON.readTree(lines[0]).get("justification").asText()).contains("ПРОЕКТ", "Foreign Simulation Suite", "№ 1236");
+        assertThat(Output.JSON.readTree(lines[1]).get("justification").isNull()).isTrue();
+        try (var files = Files.list(drafts)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("T_1.ru.txt");
+        }
+        assertThat(Files.readString(drafts.resolve("T_1.ru.txt"))).contains("[должность, ФИО, подпись, дата]");
+    }
 }

@@ -102,4 +102,12 @@ class CheckApiTest {
         assertThat(post("?date=tomorrow", "x").get("_status").asInt()).isEqualTo(400);
         assertThat(post("?profile=xx", "id\n").get("_status").asInt()).isEqualTo(400);
     }
+
+    @Test
+    void justificationDraftOnRequest() throws Exception {
+        JsonNode rest = post("?justification=true", CASES);
+        assertThat(rest.get("items").get(0).get("justification").asText()).startsWith("DRAFT").contains("Foreign CAD", "Decree No. 1236");
+        assertThat(rest.get("items").get(1).get("justification").isNull()).isTrue();
+        assertThat(post("", CASES).get("items").get(0).has("justification")).isFalse();
+    }
 }
