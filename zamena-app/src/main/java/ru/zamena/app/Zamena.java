@@ -15,6 +15,7 @@ public final class Zamena implements AutoCloseable {
     private final TenantStore tenants;
     private final RegistryImportService registry;
     private final ru.zamena.app.compliance.ComplianceService compliance;
+    private final ru.zamena.app.compliance.PurchaseService purchases;
 
     public Zamena(Database db, ZamenaConfig config) {
         this.db = db;
@@ -23,6 +24,7 @@ public final class Zamena implements AutoCloseable {
         this.catalog = new CatalogService(catalogStore, tenants, config.catalogDir());
         this.registry = new RegistryImportService(new ru.zamena.store.RegistryStore(db, catalogStore), catalogStore);
         this.compliance = new ru.zamena.app.compliance.ComplianceService(new ru.zamena.compliance.Profiles(profilesDir(config)), catalog);
+        this.purchases = new ru.zamena.app.compliance.PurchaseService(compliance, new ru.zamena.store.PurchaseStore(db));
     }
 
     /** Opens the configured database (starting the embedded one if needed) and loads the curated catalog if it changed. */
@@ -44,6 +46,7 @@ public final class Zamena implements AutoCloseable {
     public TenantStore tenants() { return tenants; }
     public RegistryImportService registry() { return registry; }
     public ru.zamena.app.compliance.ComplianceService compliance() { return compliance; }
+    public ru.zamena.app.compliance.PurchaseService purchases() { return purchases; }
     public Database database() { return db; }
 
     @Override

@@ -10,9 +10,11 @@ import picocli.CommandLine.Spec;
 import ru.zamena.app.compliance.ComplianceService;
 import ru.zamena.app.compliance.ComplianceService.Outcome;
 import ru.zamena.app.compliance.DecisionJson;
+import ru.zamena.app.compliance.PurchaseService;
 import ru.zamena.core.compliance.Decision;
 import ru.zamena.core.compliance.JustificationDraft;
 import ru.zamena.core.compliance.Law;
+import ru.zamena.core.tenancy.Caller;
 import ru.zamena.ingest.procurement.ProcurementReaders;
 
 import java.io.IOException;
@@ -49,6 +51,8 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--lang", defaultValue = "en", description = "language of reasons and references: en or ru") String lang;
     @Option(names = "--format", defaultValue = "table", description = "table (default), json or jsonl (one object per item, streamed)") Format format;
     @Option(names = "--justification", description = "add to json/jsonl a \"justification\" field: the editable draft for JUSTIFICATION_REQUIRED items (null for others)") boolean justification;
+    @Option(names = "--org", description = "organisation whose purchases these are (with --record)") String org;
+    @Option(names = "--record", description = "record the decided items as the organisation's purchases for its quota report (once per file content; not when any item is rejected)") boolean record;
     @Option(names = "--drafts", paramLabel = "DIR", description = "write the justification draft of every JUSTIFICATION_REQUIRED item to DIR/<id>.<lang>.txt") Path drafts;
 
     @Override
@@ -59,10 +63,12 @@ final class CheckCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         var decided = new ArrayList<Map<String, Object>>();
         var rejected = new ArrayList<Map<String, Object>>();
+        if (record && org == null) throw new IllegalArgumentException("--record needs --org ORG");
         try (var z = main.open()) {
             ComplianceService.Counts counts;
+            PurchaseService.Recorded recorded = null;
             try {
-                counts = z.compliance().check(file, options, outcome -> {
+                ComplianceService.Listener listener = outcome -> {
                     switch (outcome) {
                         case Outcome.Decided d -> {
                             if (drafts != null) writeDraft(d.decision());
@@ -77,11 +83,21 @@ final class CheckCommand implements Callable<Integer> {
                             rejected.add(Map.of("id", r.itemId() == null ? "" : r.itemId(), "error", r.problem().getMessage()));
                         }
                     }
-                });
+                };
+                if (record) {
+                    recorded = z.purchases().checkAndRecord(Caller.localOperator(), org, file, options, listener);
+                    counts = recorded.counts();
+                } else counts = z.compliance().check(file, options, listener);
             } finally {
                 if (format != Format.jsonl) print(out, decided, rejected);
             }
             err.printf("zamena: %d read, %d decided, %d rejected, %d not allowed%n", counts.read(), counts.decided(), counts.rejected(), counts.findings());
+            if (recorded != null) err.println("zamena: " + switch (recorded.status()) {
+                case RECORDED -> "recorded " + recorded.file().items() + " purchases for " + org + " (file " + recorded.file().sha256().substring(0, 12) + ")";
+                case ALREADY_RECORDED -> "not recorded again: " + org + " recorded this file (" + recorded.file().name() + ", "
+                        + recorded.file().items() + " items) on " + recorded.file().recordedAt().toLocalDate();
+                case NOT_RECORDED -> "not recorded: " + counts.rejected() + " item(s) were rejected; fix them and record the file again";
+            });
             return counts.findings() > 0 || counts.rejected() > 0 ? 1 : 0;
         }
     }

@@ -67,7 +67,13 @@ public final class ProfileLoader {
             for (String replaced : r.replaces())
                 if (!ids.contains(replaced)) throw new ProfileException(main, "rule " + r.id() + " replaces unknown rule " + replaced);
         List<Quota> quotas = p.hasNonNull("quotas") ? QuotaTable.read(dir.resolve(p.get("quotas").asText())) : List.of();
-        return new Profile(id, text(p.path("name"), "en"), coversFrom, groups, rules, quotas);
+        Set<Law> quotaLaws = EnumSet.noneOf(Law.class);
+        try {
+            for (JsonNode l : p.path("quota_laws")) quotaLaws.add(Law.parse(l.asText()));
+        } catch (IllegalArgumentException e) {
+            throw new ProfileException(main, "quota_laws: " + e.getMessage());
+        }
+        return new Profile(id, text(p.path("name"), "en"), coversFrom, groups, rules, quotas, quotaLaws);
     }
 
     private static JsonNode read(Path file) {

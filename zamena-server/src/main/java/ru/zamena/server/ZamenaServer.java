@@ -78,14 +78,15 @@ public final class ZamenaServer implements AutoCloseable {
         byte[] spec = resource(SPEC_RESOURCE);
         List<Route> routes = routes(new CatalogRoutes(zamena.catalog()), new OrgRoutes(zamena.tenants(), json),
                 new ImportRoutes(imports, options.maxUploadBytes()), new CheckRoutes(zamena.compliance()),
-                ctx -> ctx.contentType("application/yaml; charset=utf-8").result(spec));
+                new QuotaRoutes(zamena.purchases()), ctx -> ctx.contentType("application/yaml; charset=utf-8").result(spec));
         Javalin app = Javalin.create(config -> configure(config, json, problems, auth, routes));
         app.start(options.host(), options.port());
         return new ZamenaServer(app, options.host(), routes);
     }
 
     /** The API, in the order of openapi.yaml. Adding a route here means adding it there (a test compares them). */
-    private static List<Route> routes(CatalogRoutes catalog, OrgRoutes orgs, ImportRoutes imports, CheckRoutes check, Handler spec) {
+    private static List<Route> routes(CatalogRoutes catalog, OrgRoutes orgs, ImportRoutes imports, CheckRoutes check,
+                                      QuotaRoutes quotas, Handler spec) {
         return List.of(
                 new Route(HandlerType.GET, "/openapi.yaml", spec),
                 new Route(HandlerType.GET, "/products", catalog::products),
@@ -109,7 +110,8 @@ public final class ZamenaServer implements AutoCloseable {
                 new Route(HandlerType.GET, "/orgs/{org}/aliases/{alias}", orgs::alias),
                 new Route(HandlerType.PUT, "/orgs/{org}/aliases/{alias}", orgs::putAlias),
                 new Route(HandlerType.DELETE, "/orgs/{org}/aliases/{alias}", orgs::deleteAlias),
-                new Route(HandlerType.GET, "/orgs/{org}/audit-log", orgs::auditLog));
+                new Route(HandlerType.GET, "/orgs/{org}/audit-log", orgs::auditLog),
+                new Route(HandlerType.GET, "/orgs/{org}/quotas", quotas::quotas));
     }
 
     private static void configure(JavalinConfig config, ObjectMapper json, Problems problems, Auth auth, List<Route> routes) {
