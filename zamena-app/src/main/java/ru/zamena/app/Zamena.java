@@ -55,7 +55,7 @@ public final class Zamena implements AutoCloseable {
     }
 
     /** The rule packs: beside the catalog, else the ones shipped with the product (a test catalog has none). */
-    private static java.nio.file.Path profilesDir(ZamenaConfig config) {
+    public static java.nio.file.Path profilesDir(ZamenaConfig config) {
         var dir = config.catalogDir().resolve("profiles");
         return java.nio.file.Files.isDirectory(dir) ? dir : ZamenaConfig.defaultCatalogDir().resolve("profiles");
     }

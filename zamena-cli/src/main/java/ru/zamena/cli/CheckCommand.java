@@ -44,7 +44,7 @@ final class CheckCommand implements Callable<Integer> {
     @ParentCommand Main main;
     @Spec CommandSpec spec;
     @Parameters(index = "0", paramLabel = "FILE", description = "the items: CSV with header id,date,law,kii,okpd2,name,origin_country,registry_number,price; OCDS; EIS XML") Path file;
-    @Option(names = "--profile", defaultValue = "ru", description = "jurisdiction profile (folder under data/profiles): ru (default)") String profile;
+    @Option(names = "--profile", defaultValue = "ru", description = "jurisdiction profile (folder under data/profiles): ru (default) or eu") String profile;
     @Option(names = "--date", description = "check every item as if on this date (YYYY-MM-DD) instead of its own") LocalDate date;
     @Option(names = "--law", defaultValue = "none", description = "law for inputs that do not state it (OCDS): 44-FZ, 223-FZ or none") String law;
     @Option(names = "--kii", description = "the items are for a significant object of critical information infrastructure (OCDS, EIS)") boolean kii;

@@ -47,7 +47,12 @@ public final class ProfileLoader {
         var groups = new LinkedHashMap<String, Set<String>>();
         p.path("groups").properties().forEach(e -> {
             var set = new LinkedHashSet<String>();
-            e.getValue().forEach(c -> set.add(c.asText().toUpperCase(Locale.ROOT)));
+            for (JsonNode c : e.getValue()) {
+                // unquoted NO (Norway) is the boolean false in YAML: refuse anything but a two-letter code
+                if (!c.isTextual() || !c.asText().matches("[A-Za-z]{2}"))
+                    throw new ProfileException(main, "groups." + e.getKey() + ": '" + c.asText() + "' is not an ISO alpha-2 country code (write NO in quotes)");
+                set.add(c.asText().toUpperCase(Locale.ROOT));
+            }
             groups.put(e.getKey(), set);
         });
         LocalDate coversFrom = date(main, id, p.path("covers_from"), "covers_from");

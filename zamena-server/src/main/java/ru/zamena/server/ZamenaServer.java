@@ -78,7 +78,7 @@ public final class ZamenaServer implements AutoCloseable {
         byte[] spec = resource(SPEC_RESOURCE);
         List<Route> routes = routes(new CatalogRoutes(zamena.catalog()), new OrgRoutes(zamena.tenants(), json),
                 new ImportRoutes(imports, options.maxUploadBytes()), new CheckRoutes(zamena.compliance()),
-                new QuotaRoutes(zamena.purchases()), ctx -> ctx.contentType("application/yaml; charset=utf-8").result(spec));
+                new QuotaRoutes(zamena.purchases()), new SovereigntyRoutes(zamena.compliance()), ctx -> ctx.contentType("application/yaml; charset=utf-8").result(spec));
         Javalin app = Javalin.create(config -> configure(config, json, problems, auth, routes));
         app.start(options.host(), options.port());
         return new ZamenaServer(app, options.host(), routes);
@@ -86,7 +86,7 @@ public final class ZamenaServer implements AutoCloseable {
 
     /** The API, in the order of openapi.yaml. Adding a route here means adding it there (a test compares them). */
     private static List<Route> routes(CatalogRoutes catalog, OrgRoutes orgs, ImportRoutes imports, CheckRoutes check,
-                                      QuotaRoutes quotas, Handler spec) {
+                                      QuotaRoutes quotas, SovereigntyRoutes sovereignty, Handler spec) {
         return List.of(
                 new Route(HandlerType.GET, "/openapi.yaml", spec),
                 new Route(HandlerType.GET, "/products", catalog::products),
@@ -100,6 +100,7 @@ public final class ZamenaServer implements AutoCloseable {
                 new Route(HandlerType.GET, "/imports", imports::list),
                 new Route(HandlerType.POST, "/imports", imports::upload),
                 new Route(HandlerType.POST, "/check", check::check),
+                new Route(HandlerType.POST, "/sovereignty", sovereignty::score),
                 new Route(HandlerType.GET, "/orgs", orgs::list),
                 new Route(HandlerType.POST, "/orgs", orgs::create),
                 new Route(HandlerType.GET, "/orgs/{org}", orgs::get),
