@@ -26,6 +26,7 @@ public final class Zamena implements AutoCloseable {
     private final ru.zamena.app.compliance.ComplianceService compliance;
     private final AuditService audits;
     private final ReviewService review;
+    private final ru.zamena.app.compliance.PurchaseService purchases;
 
     public Zamena(Database db, ZamenaConfig config) {
         this.db = db;
@@ -39,6 +40,7 @@ public final class Zamena implements AutoCloseable {
         this.compliance = new ru.zamena.app.compliance.ComplianceService(new ru.zamena.compliance.Profiles(profilesDir(config)), catalog);
         this.audits = new AuditService(new AuditStore(db), catalog, matcher);
         this.review = new ReviewService(new ReviewStore(db, catalogStore), audits);
+        this.purchases = new ru.zamena.app.compliance.PurchaseService(compliance, new ru.zamena.store.PurchaseStore(db));
     }
 
     /** Opens the configured database (starting the embedded one if needed) and loads the curated catalog if it changed. */
@@ -62,6 +64,7 @@ public final class Zamena implements AutoCloseable {
     public ru.zamena.app.compliance.ComplianceService compliance() { return compliance; }
     public AuditService audits() { return audits; }
     public ReviewService review() { return review; }
+    public ru.zamena.app.compliance.PurchaseService purchases() { return purchases; }
     public Database database() { return db; }
     /** The shared, thread-safe inventory matcher over an in-memory index of the catalog. */
     public InventoryMatcher matcher() { return matcher; }
@@ -73,7 +76,7 @@ public final class Zamena implements AutoCloseable {
     }
 
     /** The rule packs: beside the catalog, else the ones shipped with the product (a test catalog has none). */
-    private static java.nio.file.Path profilesDir(ZamenaConfig config) {
+    public static java.nio.file.Path profilesDir(ZamenaConfig config) {
         var dir = config.catalogDir().resolve("profiles");
         return java.nio.file.Files.isDirectory(dir) ? dir : ZamenaConfig.defaultCatalogDir().resolve("profiles");
     }

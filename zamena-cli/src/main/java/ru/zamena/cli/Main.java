@@ -23,8 +23,8 @@ import java.nio.file.Path;
 @Command(name = "zamena", mixinStandardHelpOptions = true, version = "zamena 0.1.0",
         description = "Technology import substitution: catalog, alternatives, registry imports.",
         subcommands = {ServeCommand.class, CatalogCommand.class, AlternativesCommand.class, ImportCommand.class,
-                OrgCommand.class, ApiKeyCommand.class, BenchCommand.class, MatchCommand.class, CheckCommand.class, AuditCommand.class,
-                ReviewCommand.class, CommandLine.HelpCommand.class})
+                OrgCommand.class, ApiKeyCommand.class, BenchCommand.class, MatchCommand.class, CheckCommand.class, QuotaCommand.class,
+                SovereigntyCommand.class, AuditCommand.class, ReviewCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     @Option(names = "--db-url", scope = CommandLine.ScopeType.INHERIT, description = "JDBC URL of an external PostgreSQL (default: $ZAMENA_DB_URL, else embedded)")
     String dbUrl;

@@ -123,4 +123,50 @@ class CheckCommandIT {
         assertThat(profile.code).isEqualTo(2);
         assertThat(profile.err).contains("no such profile 'xx'");
     }
+
+    @Test
+    void justificationDraftsAsFilesAndInJson(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("sw.csv");
+        Files.writeString(f, "id,date,law,kii,okpd2,name,origin_country,registry_number,price\nT/1,2024-06-01,44-FZ,false,58.29.29,Foreign Simulation Suite,US,,1\n"
+                + "T/2,2024-06-01,44-FZ,false,26.20.11.110,Laptop,CN,,1\n");
+        Path drafts = dir.resolve("drafts");
+        Run r = run("check", f.toString(), "--format", "jsonl", "--justification", "--drafts", drafts.toString(), "--lang", "ru");
+        assertThat(r.code).isEqualTo(1);
+        String[] lines = r.out.strip().split("\n");
+        assertThat(Output.JSON.readTree(lines[0]).get("justification").asText()).contains("ПРОЕКТ", "Foreign Simulation Suite", "№ 1236");
+        assertThat(Output.JSON.readTree(lines[1]).get("justification").isNull()).isTrue();
+        try (var files = Files.list(drafts)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("T_1.ru.txt");
+        }
+        assertThat(Files.readString(drafts.resolve("T_1.ru.txt"))).contains("[должность, ФИО, подпись, дата]");
+    }
+
+    @Test
+    void theEuProfileAndASovereigntyScore(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("eu.csv");
+        Files.writeString(f, "id,date,law,kii,okpd2,name,origin_country,registry_number,price,cpv\n"
+                + "pc-de,2024-05-01,none,false,,Desktop,DE,,900,30213300\npc-cn,2024-05-01,none,false,,Desktop,CN,,900,30213300\n");
+        Run r = run("check", f.toString(), "--profile", "eu", "--format", "jsonl");
+        assertThat(r.code).isEqualTo(1);
+        String[] lines = r.out.strip().split("\n");
+        assertThat(Output.JSON.readTree(lines[0]).get("verdict").asText()).isEqualTo("ALLOWED");
+        JsonNode cn = Output.JSON.readTree(lines[1]);
+        assertThat(cn.get("verdict").asText()).isEqualTo("PREFERENCE");
+        assertThat(cn.get("rules").get(0).get("ref").asText()).contains("2014/25/EU", "Art. 85");
+
+        Path root = Path.of(System.getProperty("zamena.root", "..")).toAbsolutePath();
+        Run s = run("sovereignty", root.resolve("data/profiles/eu/example-service.yaml").toString());
+        assertThat(s.code).isZero();
+        assertThat(s.out).contains("SOV-5", "supply-chain sovereignty", "20%*", "score 67.5 of 100; level SEAL-2 (data sovereignty), limited by SOV-4, SOV-5, SOV-8",
+                "required SEAL-2: met");
+        Path weak = dir.resolve("weak.json");
+        Files.writeString(weak, "{\"service\": \"X\", \"required_level\": 3, \"objectives\": {\"SOV-1\": 4, \"SOV-2\": 4, \"SOV-3\": 4, "
+                + "\"SOV-4\": 4, \"SOV-5\": 2, \"SOV-6\": 4, \"SOV-7\": 4, \"SOV-8\": 4}}");
+        Run w = run("sovereignty", weak.toString(), "--format", "json", "--lang", "ru");
+        assertThat(w.code).isEqualTo(1);
+        assertThat(Output.JSON.readTree(w.out).get("level_name").asText()).isEqualTo("суверенитет данных");
+        Run bad = run("sovereignty", f.toString());
+        assertThat(bad.code).isEqualTo(2);
+        assertThat(bad.err).contains("eu.csv").doesNotContain("Exception");
+    }
 }

@@ -47,6 +47,7 @@ final class CheckRoutes {
             throw ApiException.badParameter("law", e.getMessage());
         }
         boolean kii = Boolean.parseBoolean(ctx.queryParam("kii"));
+        boolean justification = Boolean.parseBoolean(ctx.queryParam("justification"));
         var options = new ComplianceService.Options(ctx.queryParamAsClass("profile", String.class).getOrDefault("ru"), date,
                 new ProcurementReaders.Defaults(law, kii));
         var items = new ArrayList<Map<String, Object>>();
@@ -55,7 +56,7 @@ final class CheckRoutes {
         try {
             counts = compliance.check(new InputStreamReader(ctx.bodyInputStream(), StandardCharsets.UTF_8), "body", options, outcome -> {
                 switch (outcome) {
-                    case Outcome.Decided dec -> items.add(DecisionJson.of(dec.decision(), lang));
+                    case Outcome.Decided dec -> items.add(DecisionJson.of(dec.decision(), lang, justification));
                     case Outcome.Rejected r -> {
                         var m = new LinkedHashMap<String, Object>();
                         m.put("id", r.itemId());

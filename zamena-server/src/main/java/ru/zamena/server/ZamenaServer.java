@@ -79,7 +79,8 @@ public final class ZamenaServer implements AutoCloseable {
         // The one place the reconciliation service gets its matcher.
         var reconciliation = new ReconciliationRoutes(zamena.catalog(), zamena.matcher());
         List<Route> routes = routes(new CatalogRoutes(zamena.catalog()), new OrgRoutes(zamena.tenants(), json),
-                new ImportRoutes(imports, options.maxUploadBytes()), new CheckRoutes(zamena.compliance()), reconciliation,
+                new ImportRoutes(imports, options.maxUploadBytes()), new CheckRoutes(zamena.compliance()),
+                new QuotaRoutes(zamena.purchases()), new SovereigntyRoutes(zamena.compliance()), reconciliation,
                 ctx -> ctx.contentType("application/yaml; charset=utf-8").result(spec),
                 new AuditRoutes(zamena.audits(), options.maxUploadBytes()), new ReviewRoutes(zamena.review()));
         Javalin app = Javalin.create(config -> {
@@ -93,7 +94,8 @@ public final class ZamenaServer implements AutoCloseable {
 
     /** The API, in the order of openapi.yaml. Adding a route here means adding it there (a test compares them). */
     private static List<Route> routes(CatalogRoutes catalog, OrgRoutes orgs, ImportRoutes imports, CheckRoutes check,
-                                      ReconciliationRoutes recon, Handler spec, AuditRoutes audits, ReviewRoutes review) {
+                                      QuotaRoutes quotas, SovereigntyRoutes sovereignty, ReconciliationRoutes recon, Handler spec,
+                                      AuditRoutes audits, ReviewRoutes review) {
         return List.of(
                 new Route(HandlerType.GET, "/openapi.yaml", spec),
                 new Route(HandlerType.GET, "/products", catalog::products),
@@ -114,6 +116,7 @@ public final class ZamenaServer implements AutoCloseable {
                 new Route(HandlerType.GET, "/imports", imports::list),
                 new Route(HandlerType.POST, "/imports", imports::upload),
                 new Route(HandlerType.POST, "/check", check::check),
+                new Route(HandlerType.POST, "/sovereignty", sovereignty::score),
                 new Route(HandlerType.GET, "/orgs", orgs::list),
                 new Route(HandlerType.POST, "/orgs", orgs::create),
                 new Route(HandlerType.GET, "/orgs/{org}", orgs::get),
@@ -125,6 +128,7 @@ public final class ZamenaServer implements AutoCloseable {
                 new Route(HandlerType.PUT, "/orgs/{org}/aliases/{alias}", orgs::putAlias),
                 new Route(HandlerType.DELETE, "/orgs/{org}/aliases/{alias}", orgs::deleteAlias),
                 new Route(HandlerType.GET, "/orgs/{org}/audit-log", orgs::auditLog),
+                new Route(HandlerType.GET, "/orgs/{org}/quotas", quotas::quotas),
                 // Inventory audits and the review queue
                 new Route(HandlerType.GET, "/orgs/{org}/audits", audits::list),
                 new Route(HandlerType.POST, "/orgs/{org}/audits", audits::create),

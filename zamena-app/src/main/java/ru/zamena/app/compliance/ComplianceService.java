@@ -2,12 +2,14 @@ package ru.zamena.app.compliance;
 
 import ru.zamena.app.CatalogService;
 import ru.zamena.compliance.Profiles;
+import ru.zamena.compliance.SovereigntyLoader;
 import ru.zamena.core.compliance.CatalogFacts;
 import ru.zamena.core.compliance.ComplianceEngine;
 import ru.zamena.core.compliance.Decision;
 import ru.zamena.core.compliance.ItemFacts;
 import ru.zamena.core.compliance.ItemRejectedException;
 import ru.zamena.core.compliance.ProcurementItem;
+import ru.zamena.core.compliance.sovereignty.SovereigntyScore;
 import ru.zamena.ingest.InputException;
 import ru.zamena.ingest.procurement.ItemSink;
 import ru.zamena.ingest.procurement.ProcurementReaders;
@@ -76,6 +78,14 @@ public final class ComplianceService {
         var run = new Run(engine(options.profile()), options, listener, name);
         ProcurementReaders.read(in, name, options.defaults(), run);
         return run.counts();
+    }
+
+    /**
+     * Scores a described service (YAML or JSON text; {@code name} names it in errors) on the sovereignty
+     * framework of {@code profile}, e.g. the EU Cloud Sovereignty Framework of "eu".
+     */
+    public SovereigntyScore sovereignty(String profile, String description, String name) {
+        return SovereigntyScore.of(profiles.sovereignty(profile), SovereigntyLoader.assessment(description, name));
     }
 
     /** Decides one item (already read). */

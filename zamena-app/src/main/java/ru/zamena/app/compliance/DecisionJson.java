@@ -2,6 +2,7 @@ package ru.zamena.app.compliance;
 
 import ru.zamena.core.compliance.Analogue;
 import ru.zamena.core.compliance.Decision;
+import ru.zamena.core.compliance.JustificationDraft;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,10 +10,17 @@ import java.util.Map;
 
 /**
  * A decision as the CLI's JSON Lines and the REST API write it, one shape for both:
- * {@code {"id", "verdict", "rules": [{"id", "ref", "reason"}], "analogues": [{"product", "vendor", "registry_numbers"}]}}.
+ * {@code {"id", "verdict", "rules": [{"id", "ref", "reason"}], "analogues": [{"product", "vendor", "registry_numbers"}]}},
+ * and, when asked for, {@code "justification"}: the editable draft for a JUSTIFICATION_REQUIRED item (null for others).
  */
 public final class DecisionJson {
     private DecisionJson() {}
+
+    public static Map<String, Object> of(Decision d, String lang, boolean justification) {
+        var o = of(d, lang);
+        if (justification) o.put("justification", JustificationDraft.of(d, lang).orElse(null));
+        return o;
+    }
 
     public static Map<String, Object> of(Decision d, String lang) {
         var o = new LinkedHashMap<String, Object>();
