@@ -45,6 +45,8 @@ public final class Main {
 
     static int run(String... args) {
         var cmd = new CommandLine(new Main());
+        // "zamena bench check" lives in its own file (BenchCheckCommand); attached here, not in BenchCommand
+        cmd.getSubcommands().get("bench").addSubcommand(new BenchCheckCommand());
         cmd.setOut(new PrintWriter(Output.out(), true));
         cmd.setErr(new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
         cmd.setExecutionExceptionHandler((e, c, parsed) -> {
