@@ -106,7 +106,7 @@
       i.rules.length === 0 ? el('p', null, t('noRules')) : el('div', null,
         el('h4', null, t('rules')),
         el('ul', { class: 'plain' }, i.rules.map((r) => el('li', null,
-          el('code', null, r.id), ' — ', el('span', { class: 'rule-ref' }, r.ref), el('br'), r.reason))))),
+          el('code', null, r.id), ' — ', el('span', { class: 'rule-ref' }, r.ref), el('br'), r.reason)))),
       i.analogues.length === 0 ? null : el('div', null,
         el('h4', null, t('analogues')),
         el('ul', { class: 'plain' }, i.analogues.map((a) => el('li', null, a.product,
