@@ -46,7 +46,9 @@ public final class Main {
 
     static int run(String... args) {
         var cmd = new CommandLine(new Main());
-        cmd.getSubcommands().get("bench").addSubcommand(BenchAuditCommand.class); // 'zamena bench audit'
+        // 'zamena bench audit' and 'zamena bench check' live in files of their own, next to their features
+        cmd.getSubcommands().get("bench").addSubcommand(BenchAuditCommand.class);
+        cmd.getSubcommands().get("bench").addSubcommand(new BenchCheckCommand());
         cmd.setOut(new PrintWriter(Output.out(), true));
         cmd.setErr(new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
         cmd.setExecutionExceptionHandler((e, c, parsed) -> {

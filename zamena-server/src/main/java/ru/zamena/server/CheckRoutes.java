@@ -28,9 +28,15 @@ final class CheckRoutes {
         this.compliance = compliance;
     }
 
-    void check(Context ctx) {
+    /** The {@code lang} parameter of the compliance routes: en (default) or ru. */
+    static String lang(Context ctx) {
         String lang = ctx.queryParamAsClass("lang", String.class).getOrDefault("en");
         if (!lang.equals("en") && !lang.equals("ru")) throw ApiException.badParameter("lang", "lang must be en or ru");
+        return lang;
+    }
+
+    void check(Context ctx) {
+        String lang = lang(ctx);
         LocalDate date = null;
         String d = Params.text(ctx, "date");
         if (d != null) {

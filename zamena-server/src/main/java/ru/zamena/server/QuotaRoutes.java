@@ -21,8 +21,7 @@ final class QuotaRoutes {
         String org = ctx.pathParam("org");
         String y = Params.text(ctx, "year");
         if (y == null || !y.matches("\\d{4}")) throw ApiException.badParameter("year", "year must be a four-digit year, e.g. 2024");
-        String lang = ctx.queryParamAsClass("lang", String.class).getOrDefault("en");
-        if (!lang.equals("en") && !lang.equals("ru")) throw ApiException.badParameter("lang", "lang must be en or ru");
+        String lang = CheckRoutes.lang(ctx);
         String profile = ctx.queryParamAsClass("profile", String.class).getOrDefault("ru");
         ctx.json(QuotaJson.of(purchases.quotas(caller, org, Integer.parseInt(y), profile), org, lang));
     }

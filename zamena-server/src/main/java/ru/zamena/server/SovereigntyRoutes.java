@@ -16,8 +16,7 @@ final class SovereigntyRoutes {
     }
 
     void score(Context ctx) {
-        String lang = ctx.queryParamAsClass("lang", String.class).getOrDefault("en");
-        if (!lang.equals("en") && !lang.equals("ru")) throw ApiException.badParameter("lang", "lang must be en or ru");
+        String lang = CheckRoutes.lang(ctx);
         String profile = ctx.queryParamAsClass("profile", String.class).getOrDefault("eu");
         try {
             ctx.json(SovereigntyJson.of(compliance.sovereignty(profile, ctx.body(), "body"), lang));

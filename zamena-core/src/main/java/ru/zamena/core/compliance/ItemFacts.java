@@ -56,7 +56,19 @@ public record ItemFacts(ProcurementItem item, CatalogFacts catalog) {
 
     /** The variables a condition may use; {@code groups} are the profile's country groups (e.g. domestic, eaeu). */
     public Map<String, Object> variables(Map<String, Set<String>> groups) {
-        var v = new HashMap<String, Object>();
+        return variablesWith(groupLists(groups));
+    }
+
+    /** The profile's groups as the lists conditions see; an engine makes this once, not per item. */
+    public static Map<String, List<String>> groupLists(Map<String, Set<String>> groups) {
+        var g = new HashMap<String, List<String>>();
+        groups.forEach((k, countries) -> g.put(k, List.copyOf(countries)));
+        return Map.copyOf(g);
+    }
+
+    /** The variables, with the groups already as lists ({@link #groupLists}). */
+    public Map<String, Object> variablesWith(Map<String, List<String>> groupLists) {
+        var v = new HashMap<String, Object>(32);
         v.put("id", item.id());
         v.put("date", item.date().toString());
         v.put("law", item.law().code());
@@ -74,9 +86,7 @@ public record ItemFacts(ProcurementItem item, CatalogFacts catalog) {
         v.put("price", item.price() == null ? 0.0 : item.price().doubleValue());
         v.put("analogues", (long) catalog.analogues().size());
         v.put("full_analogues", catalog.analogues().stream().filter(Analogue::fullFit).count());
-        var g = new HashMap<String, List<String>>();
-        groups.forEach((k, countries) -> g.put(k, List.copyOf(countries)));
-        v.put("groups", g);
+        v.put("groups", groupLists);
         return v;
     }
 
