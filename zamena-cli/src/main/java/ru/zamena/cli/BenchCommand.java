@@ -35,7 +35,7 @@ import java.util.concurrent.Callable;
  * so the user's data is untouched.
  */
 @Command(name = "bench", description = "Benchmark registry import and catalog search against baselines (prints figures).",
-        subcommands = BenchCommand.Match.class)
+        subcommands = {BenchCommand.Match.class, BenchAuditCommand.class, BenchCheckCommand.class})
 final class BenchCommand implements Callable<Integer> {
     @ParentCommand Main main;
     @Option(names = "--records", defaultValue = "35000", description = "Generated registry records (default ${DEFAULT-VALUE})") int records;

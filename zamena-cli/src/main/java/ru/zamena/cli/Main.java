@@ -46,9 +46,7 @@ public final class Main {
 
     static int run(String... args) {
         var cmd = new CommandLine(new Main());
-        // 'zamena bench audit' and 'zamena bench check' live in files of their own, next to their features
-        cmd.getSubcommands().get("bench").addSubcommand(BenchAuditCommand.class);
-        cmd.getSubcommands().get("bench").addSubcommand(new BenchCheckCommand());
+        addHelpOption(cmd);
         cmd.setOut(new PrintWriter(Output.out(), true));
         cmd.setErr(new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
         cmd.setExecutionExceptionHandler((e, c, parsed) -> {
@@ -58,6 +56,18 @@ public final class Main {
             return code;
         });
         return cmd.execute(args);
+    }
+
+    /** {@code --help} on every subcommand, so "zamena audit --help" works as users expect. */
+    private static void addHelpOption(CommandLine c) {
+        for (CommandLine sub : c.getSubcommands().values()) {
+            var spec = sub.getCommandSpec();
+            if (!spec.optionsMap().containsKey("--help") && !spec.name().equals("help")) {
+                String[] names = spec.optionsMap().containsKey("-h") ? new String[]{"--help"} : new String[]{"-h", "--help"};
+                spec.addOption(CommandLine.Model.OptionSpec.builder(names).usageHelp(true).description("Show this help and exit.").build());
+            }
+            addHelpOption(sub);
+        }
     }
 
     static int exitCode(Throwable e) {

@@ -4,17 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import ru.zamena.store.Database;
-import ru.zamena.store.testing.TestDatabase;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -24,35 +20,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code zamena match}: raw names on stdin, one JSON object per line on stdout, in order and streamed. */
 class MatchCommandIT {
-    static Database db;
-    static String url;
+    static CliRunner cli;
 
     @BeforeAll
     static void start() {
-        db = TestDatabase.create(MatchCommandIT.class);
-        url = TestDatabase.jdbcUrl(db);
-        System.setProperty("zamena.home", Path.of(System.getProperty("zamena.root", "..")).toAbsolutePath().normalize().toString());
+        cli = CliRunner.start(MatchCommandIT.class);
     }
 
     @AfterAll
     static void stop() {
-        db.close();
+        cli.close();
     }
 
     /** Runs the CLI with the given stdin; stdout is captured into {@code buf}. */
-    static synchronized int run(InputStream stdin, ByteArrayOutputStream buf, String... args) {
-        InputStream saved = System.in;
-        Output.capture = new PrintStream(buf, true, StandardCharsets.UTF_8);
-        System.setIn(stdin);
-        try {
-            var all = new ArrayList<>(List.of(args));
-            all.add("--db-url");
-            all.add(url);
-            return Main.run(all.toArray(String[]::new));
-        } finally {
-            System.setIn(saved);
-            Output.capture = null;
-        }
+    static int run(InputStream stdin, ByteArrayOutputStream buf, String... args) {
+        return cli.run(stdin, buf, null, args);
     }
 
     static List<JsonNode> lines(String out) throws Exception {

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import ru.zamena.store.testing.TestDatabase;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,10 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class QuotaCommandIT {
     @BeforeAll
     static void start() {
-        // CheckCommandIT.run talks to the database in its static fields: give it this class's own
-        CheckCommandIT.db = TestDatabase.create(QuotaCommandIT.class);
-        CheckCommandIT.url = TestDatabase.jdbcUrl(CheckCommandIT.db);
-        System.setProperty("zamena.home", Path.of(System.getProperty("zamena.root", "..")).toAbsolutePath().normalize().toString());
+        // CheckCommandIT.run runs on CheckCommandIT.cli: give it this class's own database
+        CheckCommandIT.cli = CliRunner.start(QuotaCommandIT.class);
     }
 
     @AfterAll
