@@ -131,9 +131,12 @@ final class CheckCommand implements Callable<Integer> {
             String ids = String.join(", ", rules.stream().map(r -> (String) r.get("id")).toList());
             String reason = rules.isEmpty() ? "" : (String) rules.getFirst().get("reason");
             String alts = String.join(", ", analogues.stream().map(a -> (String) a.get("product")).toList());
-            rows.add(List.of((String) d.get("id"), (String) d.get("verdict"), ids, reason, alts));
+            @SuppressWarnings("unchecked") var notes = (List<String>) d.getOrDefault("notes", List.of());
+            rows.add(List.of((String) d.get("id"), (String) d.get("verdict"), ids, reason, alts, String.join("; ", notes)));
         }
-        Output.table(out, List.of("ID", "VERDICT", "RULES", "REASON", "ANALOGUES"), rows);
+        boolean anyNotes = rows.stream().anyMatch(r -> !r.getLast().isEmpty());
+        if (!anyNotes) rows.replaceAll(r -> r.subList(0, 5));
+        Output.table(out, anyNotes ? List.of("ID", "VERDICT", "RULES", "REASON", "ANALOGUES", "NOTES") : List.of("ID", "VERDICT", "RULES", "REASON", "ANALOGUES"), rows);
     }
 
     private static String compact(Object value) {
