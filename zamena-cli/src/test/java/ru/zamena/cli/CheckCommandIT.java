@@ -48,7 +48,12 @@ class CheckCommandIT {
 
     record Run(int code, String out, String err) {}
 
-    static synchronized Run run(String... args) {
+    static Run run(String... args) {
+        return runOn(url, args);
+    }
+
+    /** Runs the CLI against the database at {@code url}, capturing stdout and stderr. */
+    static synchronized Run runOn(String url, String... args) {
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
         PrintStream savedErr = System.err;
