@@ -1,5 +1,6 @@
 // The procurement check page: paste or upload items, read verdicts with reasons and references in
-// Russian or English, view, edit and copy the justification draft. Uses only POST api/v1/check.
+// Russian or English, view, edit and copy the justification draft (POST api/v1/check); with an
+// organisation's API key, its quota report for a year (GET api/v1/orgs/{org}/quotas).
 (() => {
   'use strict';
 
@@ -17,7 +18,15 @@
       noRules: 'Ни одно правило не ограничивает закупку.', draft: 'Проект обоснования (можно править)', copy: 'Копировать',
       copied: 'Скопировано', registry: 'реестр №',
       'v.ALLOWED': 'Разрешено', 'v.PREFERENCE': 'Преимущество отечественным', 'v.RESTRICTED': 'Ограничение',
-      'v.JUSTIFICATION_REQUIRED': 'Нужно обоснование', 'v.PROHIBITED': 'Запрещено',
+      'v.JUSTIFICATION_REQUIRED': 'Нужно обоснование', 'v.PROHIBITED': 'Запрещено', notes: 'Основание',
+      'q.heading': 'Квоты организации',
+      'q.intro': 'Доля российских товаров в закупках организации за год (ПП № 2013) по записанным закупкам. Нужен API-ключ организации.',
+      'q.org': 'Код организации', 'q.key': 'API-ключ', 'q.keyHint': 'Ключ хранится только в этой вкладке браузера.', 'q.year': 'Год',
+      'q.submit': 'Показать квоты', 'q.position': 'Позиция', 'q.min': 'Минимальная доля', 'q.byCount': 'Доля по количеству',
+      'q.byMoney': 'Доля по стоимости', 'q.shortfall': 'Недостаёт', 'q.status': 'Итог', 'q.loading': 'Загружаем…',
+      'q.caption': 'Квоты {org} за {year} год', 'q.none': 'Нет квот на этот год.', 'q.items': '{n} поз.', 'q.money': '{n} руб.',
+      'q.unverified': 'значение не сверено с постановлением',
+      's.MET': 'Выполнена', 's.SHORT': 'Не выполнена', 's.NO_PURCHASES': 'Закупок не было',
     },
     en: {
       skip: 'To the results', title: 'Zamena', tagline: 'Procurement check: bans, restrictions, preferences',
@@ -32,7 +41,15 @@
       noRules: 'No rule restricts this purchase.', draft: 'Justification draft (editable)', copy: 'Copy',
       copied: 'Copied', registry: 'register No.',
       'v.ALLOWED': 'Allowed', 'v.PREFERENCE': 'Domestic preference', 'v.RESTRICTED': 'Restricted',
-      'v.JUSTIFICATION_REQUIRED': 'Justification required', 'v.PROHIBITED': 'Prohibited',
+      'v.JUSTIFICATION_REQUIRED': 'Justification required', 'v.PROHIBITED': 'Prohibited', notes: 'Basis',
+      'q.heading': 'Organisation quotas',
+      'q.intro': 'Domestic share of the organisation\u2019s purchases in a year (Decree No. 2013), from its recorded purchases. Needs the organisation\u2019s API key.',
+      'q.org': 'Organisation code', 'q.key': 'API key', 'q.keyHint': 'The key is kept in this browser tab only.', 'q.year': 'Year',
+      'q.submit': 'Show quotas', 'q.position': 'Position', 'q.min': 'Minimum share', 'q.byCount': 'Share by count',
+      'q.byMoney': 'Share by money', 'q.shortfall': 'Shortfall', 'q.status': 'Status', 'q.loading': 'Loading…',
+      'q.caption': 'Quotas of {org} for {year}', 'q.none': 'No quotas for this year.', 'q.items': '{n} items', 'q.money': '{n} RUB',
+      'q.unverified': 'value not checked against the decree',
+      's.MET': 'Met', 's.SHORT': 'Short', 's.NO_PURCHASES': 'No purchases',
     },
   };
 
@@ -47,6 +64,7 @@
   const $ = (id) => document.getElementById(id);
   let lang = localStorage.getItem('zamena.lang') || ((navigator.language || 'ru').startsWith('ru') ? 'ru' : 'en');
   let last = null; // the last body checked, re-sent when the language changes (reasons come from the server)
+  let lastQuota = false; // a quota report is shown: reload it when the language changes (position names)
 
   function t(key, vars) {
     let s = I18N[lang][key] ?? I18N.en[key] ?? key;
@@ -68,6 +86,7 @@
     for (const n of document.querySelectorAll('[data-i18n]')) n.textContent = t(n.dataset.i18n);
     for (const b of document.querySelectorAll('[data-lang]')) b.setAttribute('aria-pressed', String(b.dataset.lang === l));
     if (last !== null) check(last);
+    if (lastQuota) quotas();
   }
 
   function status(text, isError) {
@@ -107,6 +126,7 @@
         el('h4', null, t('rules')),
         el('ul', { class: 'plain' }, i.rules.map((r) => el('li', null,
           el('code', null, r.id), ' — ', el('span', { class: 'rule-ref' }, r.ref), el('br'), r.reason)))),
+      !i.notes ? null : el('p', { class: 'notes' }, el('strong', null, t('notes') + ': '), i.notes.join('; ')),
       i.analogues.length === 0 ? null : el('div', null,
         el('h4', null, t('analogues')),
         el('ul', { class: 'plain' }, i.analogues.map((a) => el('li', null, a.product,
@@ -132,7 +152,51 @@
     return el('details', { class: 'draft' }, el('summary', null, t('draft')), area, el('p', null, copy, note));
   }
 
+  // ---------------------------------------------------------------- quota report with the organisation's key
+  const pct = (x) => (x === null || x === undefined ? '—' : Number(x).toLocaleString(lang, { maximumFractionDigits: 1 }) + '%');
+  const num = (x) => Number(x).toLocaleString(lang, { maximumFractionDigits: 2 });
+
+  async function quotas() {
+    const org = $('quota-org').value.trim(), key = $('quota-key').value.trim(), year = $('quota-year').value;
+    sessionStorage.setItem('zamena.org', org);
+    sessionStorage.setItem('zamena.key', key); // the same tab-only storage as the organisation page
+    lastQuota = true;
+    $('quota-status').textContent = t('q.loading');
+    $('quota-status').classList.remove('error');
+    $('quota-table').hidden = true;
+    try {
+      const q = new URLSearchParams({ year, lang, profile: $('check-profile').value });
+      const res = await fetch('api/v1/orgs/' + encodeURIComponent(org) + '/quotas?' + q,
+        { headers: { Accept: 'application/json', Authorization: 'Bearer ' + key } });
+      const json = await res.json();
+      if (!res.ok) throw new Error(json.detail || json.title || res.status);
+      drawQuotas(json);
+    } catch (e) {
+      $('quota-status').textContent = t('error', { detail: e.message });
+      $('quota-status').classList.add('error');
+    }
+  }
+
+  function drawQuotas(json) {
+    $('quota-status').textContent = json.quotas.length ? '' : t('q.none');
+    $('quota-caption').textContent = t('q.caption', { org: json.org, year: json.year });
+    $('quota-rows').replaceChildren(...json.quotas.map((q) => el('tr', null,
+      el('th', { scope: 'row' }, q.position + ' — ' + q.name),
+      el('td', null, pct(q.min_share_percent), q.unverified ? el('span', { title: t('q.unverified') }, ' *') : null),
+      el('td', null, pct(q.share_by_count), ' (' + q.domestic_items + '/' + q.items + ')'),
+      el('td', null, pct(q.share_by_amount)),
+      el('td', null, q.status === 'SHORT'
+        ? t('q.items', { n: q.shortfall_items }) + (q.shortfall_amount > 0 ? ', ' + t('q.money', { n: num(q.shortfall_amount) }) : '')
+        : '—'),
+      el('td', { class: 'quota-' + q.status }, t('s.' + q.status)))));
+    $('quota-table').hidden = false;
+  }
+
   function init() {
+    $('quota-org').value = sessionStorage.getItem('zamena.org') || '';
+    $('quota-key').value = sessionStorage.getItem('zamena.key') || '';
+    $('quota-year').value = String(new Date().getFullYear() - 1);
+    $('quota-form').addEventListener('submit', (e) => { e.preventDefault(); quotas(); });
     $('check-form').addEventListener('submit', async (e) => {
       e.preventDefault();
       const file = $('check-file').files[0];

@@ -15,6 +15,7 @@ import ru.zamena.core.compliance.Decision;
 import ru.zamena.core.compliance.JustificationDraft;
 import ru.zamena.core.compliance.Law;
 import ru.zamena.core.tenancy.Caller;
+import ru.zamena.ingest.InputException;
 import ru.zamena.ingest.procurement.ProcurementReaders;
 
 import java.io.IOException;
@@ -64,6 +65,7 @@ final class CheckCommand implements Callable<Integer> {
         var decided = new ArrayList<Map<String, Object>>();
         var rejected = new ArrayList<Map<String, Object>>();
         if (record && org == null) throw new IllegalArgumentException("--record needs --org ORG");
+        long[] seen = new long[3]; // decided, rejected, not allowed: to report when the file stops part way
         try (var z = main.open()) {
             ComplianceService.Counts counts;
             PurchaseService.Recorded recorded = null;
@@ -71,6 +73,8 @@ final class CheckCommand implements Callable<Integer> {
                 ComplianceService.Listener listener = outcome -> {
                     switch (outcome) {
                         case Outcome.Decided d -> {
+                            seen[0]++;
+                            if (d.decision().verdict() != ru.zamena.core.compliance.Verdict.ALLOWED) seen[2]++;
                             if (drafts != null) writeDraft(d.decision());
                             var json = DecisionJson.of(d.decision(), lang, justification);
                             if (format == Format.jsonl) {
@@ -79,6 +83,7 @@ final class CheckCommand implements Callable<Integer> {
                             } else decided.add(json);
                         }
                         case Outcome.Rejected r -> {
+                            seen[1]++;
                             err.println("zamena: rejected: " + r.problem().getMessage());
                             rejected.add(Map.of("id", r.itemId() == null ? "" : r.itemId(), "error", r.problem().getMessage()));
                         }
@@ -88,6 +93,11 @@ final class CheckCommand implements Callable<Integer> {
                     recorded = z.purchases().checkAndRecord(Caller.localOperator(), org, file, options, listener);
                     counts = recorded.counts();
                 } else counts = z.compliance().check(file, options, listener);
+            } catch (InputException stopped) {
+                // the whole file could not be read on: say what was done before it, then the error (exit 2)
+                err.printf("zamena: %d read, %d decided, %d rejected, %d not allowed before the error%s%n", seen[0] + seen[1], seen[0], seen[1], seen[2],
+                        seen[0] + seen[1] > 0 ? "; the rest of the file was not read" + (record ? ", nothing was recorded" : "") : "");
+                throw stopped;
             } finally {
                 if (format != Format.jsonl) print(out, decided, rejected);
             }
@@ -131,9 +141,12 @@ final class CheckCommand implements Callable<Integer> {
             String ids = String.join(", ", rules.stream().map(r -> (String) r.get("id")).toList());
             String reason = rules.isEmpty() ? "" : (String) rules.getFirst().get("reason");
             String alts = String.join(", ", analogues.stream().map(a -> (String) a.get("product")).toList());
-            rows.add(List.of((String) d.get("id"), (String) d.get("verdict"), ids, reason, alts));
+            @SuppressWarnings("unchecked") var notes = (List<String>) d.getOrDefault("notes", List.of());
+            rows.add(List.of((String) d.get("id"), (String) d.get("verdict"), ids, reason, alts, String.join("; ", notes)));
         }
-        Output.table(out, List.of("ID", "VERDICT", "RULES", "REASON", "ANALOGUES"), rows);
+        boolean anyNotes = rows.stream().anyMatch(r -> !r.getLast().isEmpty());
+        if (!anyNotes) rows.replaceAll(r -> r.subList(0, 5));
+        Output.table(out, anyNotes ? List.of("ID", "VERDICT", "RULES", "REASON", "ANALOGUES", "NOTES") : List.of("ID", "VERDICT", "RULES", "REASON", "ANALOGUES"), rows);
     }
 
     private static String compact(Object value) {

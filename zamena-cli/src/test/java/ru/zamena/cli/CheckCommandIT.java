@@ -145,4 +145,40 @@ class CheckCommandIT {
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("eu.csv").doesNotContain("Exception");
     }
+
+    @Test
+    void ocdsItemsClassifiedOnlyByCpvMeetTheRussianRules(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("tender.json");
+        Files.writeString(f, """
+                {"releases": [{"ocid": "ocds-cpv-1", "id": "r1", "date": "2025-03-01", "tag": ["tender"], "tender": {"items": [
+                  {"id": "laptop", "description": "Portable computer 14 inch", "classification": {"scheme": "CPV", "id": "30213100-6"}},
+                  {"id": "software", "description": "Engineering simulation package", "classification": {"scheme": "CPV", "id": "48000000"}},
+                  {"id": "chairs", "description": "Office chairs", "classification": {"scheme": "CPV", "id": "39112000"}},
+                  {"id": "stated", "description": "Laptop", "classification": {"scheme": "CPV", "id": "30213100"},
+                   "additionalClassifications": [{"scheme": "OKPD2", "id": "62.01.29"}]}]}}]}
+                """);
+        CliRunner.Result r = run("check", f.toString(), "--law", "44-FZ", "--format", "jsonl");
+        assertThat(r.code()).isEqualTo(1);
+        var lines = new ArrayList<JsonNode>();
+        for (String l : r.out().split("\n")) if (!l.isBlank()) lines.add(Output.JSON.readTree(l));
+        assertThat(lines).extracting(j -> j.get("id").asText()).containsExactly("ocds-cpv-1/laptop", "ocds-cpv-1/software", "ocds-cpv-1/chairs", "ocds-cpv-1/stated");
+        JsonNode laptop = lines.get(0);
+        assertThat(laptop.get("verdict").asText()).isEqualTo("PROHIBITED");
+        assertThat(laptop.get("rules")).extracting(n -> n.get("id").asText()).containsExactly("ru.pp1875.annex1");
+        assertThat(laptop.get("notes").get(0).asText()).isEqualTo("OKPD2 26.20.11 derived from CPV 30213100-6 via mapping (close)");
+        JsonNode software = lines.get(1);
+        assertThat(software.get("verdict").asText()).isEqualTo("JUSTIFICATION_REQUIRED");
+        assertThat(software.get("rules")).extracting(n -> n.get("id").asText()).contains("ru.pp1236");
+        assertThat(software.get("notes").get(0).asText()).isEqualTo("OKPD2 58.29 derived from CPV 48000000 via mapping (approximate)");
+        JsonNode chairs = lines.get(2);
+        assertThat(chairs.get("verdict").asText()).isEqualTo("ALLOWED");
+        assertThat(chairs.get("notes").get(0).asText()).startsWith("CPV 39112000 is not in the CPV→OKPD2 mapping of profile ru: ");
+        // an OKPD2 code in the input wins; nothing derived, nothing to note
+        JsonNode stated = lines.get(3);
+        assertThat(stated.get("rules")).extracting(n -> n.get("id").asText()).contains("ru.pp1236").doesNotContain("ru.pp1875.annex1");
+        assertThat(stated.has("notes")).isFalse();
+
+        CliRunner.Result table = run("check", f.toString(), "--law", "44-FZ", "--lang", "ru");
+        assertThat(table.out()).contains("NOTES", "ОКПД2 26.20.11 выведен из CPV 30213100-6"); // the table cuts long cells; JSON has the whole note
+    }
 }

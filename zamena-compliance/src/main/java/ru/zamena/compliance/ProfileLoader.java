@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import ru.zamena.core.compliance.Coverage;
+import ru.zamena.core.compliance.CpvMapping;
 import ru.zamena.core.compliance.Law;
 import ru.zamena.core.compliance.LegalReference;
 import ru.zamena.core.compliance.Profile;
@@ -78,7 +79,8 @@ public final class ProfileLoader {
         } catch (IllegalArgumentException e) {
             throw new ProfileException(main, "quota_laws: " + e.getMessage());
         }
-        return new Profile(id, text(p.path("name"), "en"), coversFrom, groups, rules, quotas, quotaLaws);
+        CpvMapping cpv = p.hasNonNull("cpv_okpd2") ? CpvTable.read(dir.resolve(p.get("cpv_okpd2").asText())) : CpvMapping.NONE;
+        return new Profile(id, text(p.path("name"), "en"), coversFrom, groups, rules, quotas, quotaLaws, cpv);
     }
 
     private static JsonNode read(Path file) {

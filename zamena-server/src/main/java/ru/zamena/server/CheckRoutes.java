@@ -35,6 +35,15 @@ final class CheckRoutes {
         return lang;
     }
 
+    /** The {@code law} parameter: the law of items whose input does not state it (OCDS); none by default. */
+    static Law law(Context ctx) {
+        try {
+            return Law.parse(ctx.queryParamAsClass("law", String.class).getOrDefault("none"));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badParameter("law", e.getMessage());
+        }
+    }
+
     void check(Context ctx) {
         String lang = lang(ctx);
         LocalDate date = null;
@@ -46,12 +55,7 @@ final class CheckRoutes {
                 throw ApiException.badParameter("date", "date must be YYYY-MM-DD");
             }
         }
-        Law law;
-        try {
-            law = Law.parse(ctx.queryParamAsClass("law", String.class).getOrDefault("none"));
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badParameter("law", e.getMessage());
-        }
+        Law law = law(ctx);
         boolean kii = Boolean.parseBoolean(ctx.queryParam("kii"));
         boolean justification = Boolean.parseBoolean(ctx.queryParam("justification"));
         var options = new ComplianceService.Options(ctx.queryParamAsClass("profile", String.class).getOrDefault("ru"), date,

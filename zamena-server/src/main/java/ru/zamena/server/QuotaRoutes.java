@@ -11,9 +11,12 @@ import ru.zamena.app.compliance.QuotaJson;
  */
 final class QuotaRoutes {
     private final PurchaseService purchases;
+    /** The purchases the report is made from: recorded and listed under /orgs/{org}/purchases. */
+    final PurchaseRoutes recorded;
 
-    QuotaRoutes(PurchaseService purchases) {
+    QuotaRoutes(PurchaseService purchases, long maxUploadBytes) {
         this.purchases = purchases;
+        this.recorded = new PurchaseRoutes(purchases, maxUploadBytes);
     }
 
     void quotas(Context ctx) {

@@ -80,7 +80,7 @@ public final class ZamenaServer implements AutoCloseable {
         var reconciliation = new ReconciliationRoutes(zamena.catalog(), zamena.matcher());
         List<Route> routes = routes(new CatalogRoutes(zamena.catalog()), new OrgRoutes(zamena.tenants(), json),
                 new ImportRoutes(imports, options.maxUploadBytes()), new CheckRoutes(zamena.compliance()),
-                new QuotaRoutes(zamena.purchases()), new SovereigntyRoutes(zamena.compliance()), reconciliation,
+                new QuotaRoutes(zamena.purchases(), options.maxUploadBytes()), new SovereigntyRoutes(zamena.compliance()), reconciliation,
                 ctx -> ctx.contentType("application/yaml; charset=utf-8").result(spec),
                 new AuditRoutes(zamena.audits(), options.maxUploadBytes()), new ReviewRoutes(zamena.review()));
         Javalin app = Javalin.create(config -> {
@@ -129,6 +129,8 @@ public final class ZamenaServer implements AutoCloseable {
                 new Route(HandlerType.DELETE, "/orgs/{org}/aliases/{alias}", orgs::deleteAlias),
                 new Route(HandlerType.GET, "/orgs/{org}/audit-log", orgs::auditLog),
                 new Route(HandlerType.GET, "/orgs/{org}/quotas", quotas::quotas),
+                new Route(HandlerType.GET, "/orgs/{org}/purchases", quotas.recorded::list),
+                new Route(HandlerType.POST, "/orgs/{org}/purchases", quotas.recorded::record),
                 // Inventory audits and the review queue
                 new Route(HandlerType.GET, "/orgs/{org}/audits", audits::list),
                 new Route(HandlerType.POST, "/orgs/{org}/audits", audits::create),

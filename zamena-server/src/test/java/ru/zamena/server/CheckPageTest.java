@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The officers' check page: served beside the catalog page, loads nothing from elsewhere, uses only POST /check. */
+/** The officers' check page: served beside the catalog page, loads nothing from elsewhere, uses POST /check and, with a key, the quota report. */
 class CheckPageTest {
     static TestServer s;
 
@@ -37,16 +37,20 @@ class CheckPageTest {
         var refs = new ArrayList<String>();
         while (m.find()) refs.add(m.group(1));
         assertThat(refs).noneMatch(r -> r.matches("(?i)^(https?:)?//.*"));
+        // the quota view: organisation, key, year and the table's columns
+        assertThat(page.body()).contains("id=\"quota-org\"", "id=\"quota-key\" type=\"password\"", "id=\"quota-year\"",
+                "data-i18n=\"q.min\"", "data-i18n=\"q.byCount\"", "data-i18n=\"q.byMoney\"", "data-i18n=\"q.shortfall\"", "data-i18n=\"q.status\"");
     }
 
     @Test
-    void theScriptUsesOnlyTheCheckEndpointAndAsksForDrafts() {
+    void theScriptUsesTheCheckAndQuotaEndpointsAndAsksForDrafts() {
         String js = s.get("/check.js").body();
         var m = Pattern.compile("'api/v1/([a-z-]+)").matcher(js);
         var used = new TreeSet<String>();
         while (m.find()) used.add(m.group(1));
-        assertThat(used).containsExactly("check");
-        assertThat(js).contains("justification: 'true'", "navigator.clipboard").doesNotContain("innerHTML", "Authorization", "orgs");
+        assertThat(used).containsExactly("check", "orgs");
+        assertThat(js).contains("justification: 'true'", "navigator.clipboard", "/quotas?", "Authorization: 'Bearer ' + key")
+                .doesNotContain("innerHTML", "localStorage.setItem('zamena.key'"); // the key stays in the tab (sessionStorage)
         // every text the page shows exists in both languages
         String ru = js.substring(js.indexOf("ru: {"), js.indexOf("en: {"));
         String en = js.substring(js.indexOf("en: {"), js.indexOf("};"));

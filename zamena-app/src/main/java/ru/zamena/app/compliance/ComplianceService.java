@@ -119,12 +119,17 @@ public final class ComplianceService {
 
         @Override
         public void item(ProcurementItem item) {
+            item(item, 0, 0);
+        }
+
+        @Override
+        public void item(ProcurementItem item, long record, long line) {
             ProcurementItem dated = options.date() == null ? item : item.withDate(options.date());
             Decision d;
             try {
                 d = engine.check(facts(dated));
             } catch (ItemRejectedException e) {
-                rejected(new InputException(file, 0, 0, "item " + item.id() + ": " + e.getMessage()), item.id());
+                rejected(InputException.inRecord(file, record, line, "item " + item.id() + ": " + e.getMessage()), item.id());
                 return;
             }
             decided++;

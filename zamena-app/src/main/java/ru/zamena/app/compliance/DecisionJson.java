@@ -11,6 +11,7 @@ import java.util.Map;
 /**
  * A decision as the CLI's JSON Lines and the REST API write it, one shape for both:
  * {@code {"id", "verdict", "rules": [{"id", "ref", "reason"}], "analogues": [{"product", "vendor", "registry_numbers"}]}},
+ * {@code "notes"} when the decision rests on something the input did not state (an OKPD2 code derived from CPV),
  * and, when asked for, {@code "justification"}: the editable draft for a JUSTIFICATION_REQUIRED item (null for others).
  */
 public final class DecisionJson {
@@ -44,6 +45,8 @@ public final class DecisionJson {
             analogues.add(m);
         }
         o.put("analogues", analogues);
+        // only when there is something to say (e.g. an OKPD2 code derived from CPV), so other lines keep the plain shape
+        if (!d.notes().isEmpty()) o.put("notes", d.notes().stream().map(n -> n.text(lang)).toList());
         return o;
     }
 }

@@ -56,6 +56,11 @@ public final class PurchaseService {
         }
     }
 
+    /** The files {@code orgSlug} recorded, oldest first (viewers may list them). */
+    public java.util.List<PurchaseStore.RecordedFile> files(Caller caller, String orgSlug) {
+        return store.files(caller, orgSlug);
+    }
+
     /** The quota report of {@code orgSlug} for {@code year} under {@code profile}'s quota table. */
     public QuotaReport quotas(Caller caller, String orgSlug, int year, String profile) {
         Profile p = compliance.engine(profile).profile();

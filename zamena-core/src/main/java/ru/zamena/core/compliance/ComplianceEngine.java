@@ -48,7 +48,8 @@ public final class ComplianceEngine {
      * @throws ItemRejectedException when the item's date is before the profile covers anything (no rule
      *         could speak about it, so "allowed" would be a guess)
      */
-    public Decision check(ItemFacts facts) {
+    public Decision check(ItemFacts stated) {
+        ItemFacts facts = stated.withCpvMapping(profile.cpvMapping());
         LocalDate date = facts.item().date();
         if (date.isBefore(profile.coversFrom()))
             throw new ItemRejectedException(facts.item().id(), "date " + date + " is before every rule of profile '" + profile.id()
@@ -65,6 +66,6 @@ public final class ComplianceEngine {
             if (r.verdict().moreSevereThan(verdict)) verdict = r.verdict();
         }
         var analogues = verdict == Verdict.ALLOWED ? List.<Analogue>of() : facts.catalog().analogues();
-        return new Decision(facts, verdict, fired, analogues);
+        return new Decision(facts, verdict, fired, analogues, Okpd2Basis.notes(facts, profile));
     }
 }

@@ -52,6 +52,8 @@ public final class JustificationDraft {
         line(t("1. Объект закупки", "1. Item purchased"));
         line(t("   Позиция: ", "   Item: ") + item.id() + " — «" + orPlaceholder(item.name(), t("наименование", "name")) + "»");
         line(t("   Код ОКПД2: ", "   OKPD2 code: ") + orPlaceholder(f.okpd2(), t("код ОКПД2", "OKPD2 code"))
+                + (f.fromCpv() == null ? "" : t(" (выведен из CPV " + item.cpv() + ", " + f.fromCpv().confidence().label("ru") + "; проверьте)",
+                        " (derived from CPV " + item.cpv() + ", " + f.fromCpv().confidence().label("en") + "; check it)"))
                 + t("; страна происхождения: ", "; country of origin: ") + orPlaceholder(f.origin(), t("страна", "country")));
         line(t("   Закон: ", "   Law: ") + item.law().code() + t("; дата: ", "; date: ") + item.date()
                 + t("; объект КИИ: ", "; KII object: ") + (item.kii() ? t("да", "yes") : t("нет", "no")));

@@ -35,7 +35,8 @@ public final class LineItemCsvReader {
                     if (!row.isConsistent()) throw new IllegalArgumentException("expected " + parser.getHeaderNames().size() + " cells, found " + row.size());
                     sink.item(ItemFields.item(row.get("id"), ItemFields.date(row.get("date")), ItemFields.law(row.get("law")),
                             ItemFields.kii(row.get("kii")), ItemFields.okpd2(row.get("okpd2")), row.isMapped("cpv") ? row.get("cpv") : null, row.get("name"),
-                            ItemFields.country(row.get("origin_country")), row.get("registry_number"), ItemFields.price(row.get("price"))));
+                            ItemFields.country(row.get("origin_country")), row.get("registry_number"), ItemFields.price(row.get("price"))),
+                            row.getRecordNumber(), line);
                 } catch (IllegalArgumentException e) {
                     sink.rejected(InputException.inRecord(fileName, row.getRecordNumber(), line, itemLabel(row) + e.getMessage()));
                 }
