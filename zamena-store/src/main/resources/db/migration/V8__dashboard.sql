@@ -117,3 +117,5 @@ create trigger dashboard_changed after insert or update or delete on audit_aggre
 create trigger dashboard_changed after insert or update or delete on purchase for each statement execute function dashboard_changed();
 create trigger dashboard_changed after insert or update or delete on org_target for each statement execute function dashboard_changed();
 create trigger dashboard_changed after insert or update or delete on organisation for each statement execute function dashboard_changed();
+-- checked purchases recorded by the compliance engine (V7) count in the spend measures too
+create trigger dashboard_changed after insert or update or delete on purchase_item for each statement execute function dashboard_changed();

@@ -23,8 +23,9 @@ import java.nio.file.Path;
 @Command(name = "zamena", mixinStandardHelpOptions = true, version = "zamena 0.1.0",
         description = "Technology import substitution: catalog, alternatives, registry imports.",
         subcommands = {ServeCommand.class, CatalogCommand.class, AlternativesCommand.class, ImportCommand.class,
-                OrgCommand.class, ApiKeyCommand.class, BenchCommand.class, MatchCommand.class, CheckCommand.class, AuditCommand.class,
-                ReviewCommand.class, ReportCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+                OrgCommand.class, ApiKeyCommand.class, BenchCommand.class, MatchCommand.class, CheckCommand.class, QuotaCommand.class,
+                SovereigntyCommand.class, AuditCommand.class, ReviewCommand.class, ReportCommand.class, DemoCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main {
     @Option(names = "--db-url", scope = CommandLine.ScopeType.INHERIT, description = "JDBC URL of an external PostgreSQL (default: $ZAMENA_DB_URL, else embedded)")
     String dbUrl;
@@ -46,8 +47,8 @@ public final class Main {
 
     static int run(String... args) {
         var cmd = new CommandLine(new Main());
-        cmd.getSubcommands().get("bench").addSubcommand(BenchAuditCommand.class); // 'zamena bench audit'
         cmd.getSubcommands().get("bench").addSubcommand(BenchDashboardCommand.class); // 'zamena bench dashboard'
+        addHelpOption(cmd);
         cmd.setOut(new PrintWriter(Output.out(), true));
         cmd.setErr(new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
         cmd.setExecutionExceptionHandler((e, c, parsed) -> {
@@ -57,6 +58,18 @@ public final class Main {
             return code;
         });
         return cmd.execute(args);
+    }
+
+    /** {@code --help} on every subcommand, so "zamena audit --help" works as users expect. */
+    private static void addHelpOption(CommandLine c) {
+        for (CommandLine sub : c.getSubcommands().values()) {
+            var spec = sub.getCommandSpec();
+            if (!spec.optionsMap().containsKey("--help") && !spec.name().equals("help")) {
+                String[] names = spec.optionsMap().containsKey("-h") ? new String[]{"--help"} : new String[]{"-h", "--help"};
+                spec.addOption(CommandLine.Model.OptionSpec.builder(names).usageHelp(true).description("Show this help and exit.").build());
+            }
+            addHelpOption(sub);
+        }
     }
 
     static int exitCode(Throwable e) {

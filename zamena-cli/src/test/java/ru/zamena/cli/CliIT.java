@@ -4,55 +4,29 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import ru.zamena.store.Database;
-import ru.zamena.store.testing.TestDatabase;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The CLI as a user runs it, against real PostgreSQL and the catalog shipped in data/. */
 class CliIT {
-    static Database db;
-    static String url;
+    static CliRunner cli;
 
     @BeforeAll
     static void start() {
-        db = TestDatabase.create(CliIT.class);
-        url = TestDatabase.jdbcUrl(db);
-        System.setProperty("zamena.home", Path.of(System.getProperty("zamena.root", "..")).toAbsolutePath().normalize().toString());
+        cli = CliRunner.start(CliIT.class);
     }
 
     @AfterAll
     static void stop() {
-        db.close();
+        cli.close();
     }
 
-    record Result(int code, String out) {
-        JsonNode json() throws IOException {
-            return Output.JSON.readTree(out);
-        }
-    }
-
-    static synchronized Result run(String... args) {
-        var buf = new ByteArrayOutputStream();
-        Output.capture = new PrintStream(buf, true, StandardCharsets.UTF_8);
-        try {
-            var all = new ArrayList<>(List.of(args));
-            all.add("--db-url");
-            all.add(url);
-            int code = Main.run(all.toArray(String[]::new));
-            return new Result(code, buf.toString(StandardCharsets.UTF_8));
-        } finally {
-            Output.capture = null;
-        }
+    static CliRunner.Result run(String... args) {
+        return cli.run(args);
     }
 
     @Test

@@ -4,17 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import ru.zamena.store.Database;
-import ru.zamena.store.testing.TestDatabase;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -24,35 +20,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code zamena match}: raw names on stdin, one JSON object per line on stdout, in order and streamed. */
 class MatchCommandIT {
-    static Database db;
-    static String url;
+    static CliRunner cli;
 
     @BeforeAll
     static void start() {
-        db = TestDatabase.create(MatchCommandIT.class);
-        url = TestDatabase.jdbcUrl(db);
-        System.setProperty("zamena.home", Path.of(System.getProperty("zamena.root", "..")).toAbsolutePath().normalize().toString());
+        cli = CliRunner.start(MatchCommandIT.class);
     }
 
     @AfterAll
     static void stop() {
-        db.close();
+        cli.close();
     }
 
     /** Runs the CLI with the given stdin; stdout is captured into {@code buf}. */
-    static synchronized int run(InputStream stdin, ByteArrayOutputStream buf, String... args) {
-        InputStream saved = System.in;
-        Output.capture = new PrintStream(buf, true, StandardCharsets.UTF_8);
-        System.setIn(stdin);
-        try {
-            var all = new ArrayList<>(List.of(args));
-            all.add("--db-url");
-            all.add(url);
-            return Main.run(all.toArray(String[]::new));
-        } finally {
-            System.setIn(saved);
-            Output.capture = null;
-        }
+    static int run(InputStream stdin, ByteArrayOutputStream buf, String... args) {
+        return cli.run(stdin, buf, null, args);
     }
 
     static List<JsonNode> lines(String out) throws Exception {
@@ -118,6 +100,29 @@ class MatchCommandIT {
         pipe.close();
         assertThat(done.get(60, TimeUnit.SECONDS)).isZero();
         assertThat(lines(buf.toString(StandardCharsets.UTF_8))).hasSize(2);
+    }
+
+    @Test
+    void keepsInputOrderAcrossBatchesAndRepeats() throws Exception {
+        // More lines than one batch, many repeated (answered from the run's cache), some unique.
+        String[] names = {"Microsoft Office Professional Plus 2019 - ru-ru\tMicrosoft Corporation", "LibreOffice 7.6.4.1",
+                "NVIDIA Graphics Driver 546.33", "Kaspersky Endpoint Security для Windows\tАО Лаборатория Касперского"};
+        var sb = new StringBuilder();
+        int n = MatchCommand.BATCH * 2 + 345;
+        for (int i = 0; i < n; i++) sb.append(i % 10 == 9 ? "Zorvex Helper " + i : names[i % names.length]).append('\n');
+        var buf = new ByteArrayOutputStream();
+        assertThat(run(new ByteArrayInputStream(sb.toString().getBytes(StandardCharsets.UTF_8)), buf, "match")).isZero();
+        var j = lines(buf.toString(StandardCharsets.UTF_8));
+        assertThat(j).hasSize(n);
+        for (int i = 0; i < n; i++) {
+            String expected = i % 10 == 9 ? "Zorvex Helper " + i : names[i % names.length].split("\t")[0];
+            assertThat(j.get(i).get("input").asText()).as("line %d", i + 1).isEqualTo(expected);
+            assertThat(j.get(i).fieldNames()).toIterable().startsWith("input", "status", "product", "product_id", "vendor", "vendor_country",
+                    "open_source", "score", "alternatives", "evidence");
+        }
+        assertThat(j.get(0).get("status").asText()).isEqualTo("matched");
+        assertThat(j.get(1).get("product_id").asText()).isEqualTo("libreoffice");
+        assertThat(j.get(9).get("status").asText()).isEqualTo("unmatched");
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.cel.compiler.CelCompiler;
 import dev.cel.compiler.CelCompilerFactory;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
+import dev.cel.runtime.CelVariableResolver;
 import dev.cel.runtime.CelRuntimeFactory;
 import ru.zamena.core.compliance.Condition;
 import ru.zamena.core.compliance.Rule;
@@ -66,7 +67,8 @@ public final class CelConditions implements Condition.Compiler {
         }
         return vars -> {
             try {
-                return Boolean.TRUE.equals(program.eval(vars));
+                // a resolver reads the item's map as it is; eval(Map) would copy it for every rule
+                return Boolean.TRUE.equals(program.eval((CelVariableResolver) name -> java.util.Optional.ofNullable(vars.get(name))));
             } catch (CelEvaluationException e) {
                 // e.g. groups.eaeu when the profile has no such group: a rule pack bug, not the item's fault
                 throw new IllegalStateException("rule " + rule.id() + ": condition failed on item " + vars.get("id") + ": " + e.getMessage(), e);

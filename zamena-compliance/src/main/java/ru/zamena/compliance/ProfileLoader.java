@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import ru.zamena.core.compliance.Coverage;
+import ru.zamena.core.compliance.CpvMapping;
 import ru.zamena.core.compliance.Law;
 import ru.zamena.core.compliance.LegalReference;
 import ru.zamena.core.compliance.Profile;
@@ -47,7 +48,12 @@ public final class ProfileLoader {
         var groups = new LinkedHashMap<String, Set<String>>();
         p.path("groups").properties().forEach(e -> {
             var set = new LinkedHashSet<String>();
-            e.getValue().forEach(c -> set.add(c.asText().toUpperCase(Locale.ROOT)));
+            for (JsonNode c : e.getValue()) {
+                // unquoted NO (Norway) is the boolean false in YAML: refuse anything but a two-letter code
+                if (!c.isTextual() || !c.asText().matches("[A-Za-z]{2}"))
+                    throw new ProfileException(main, "groups." + e.getKey() + ": '" + c.asText() + "' is not an ISO alpha-2 country code (write NO in quotes)");
+                set.add(c.asText().toUpperCase(Locale.ROOT));
+            }
             groups.put(e.getKey(), set);
         });
         LocalDate coversFrom = date(main, id, p.path("covers_from"), "covers_from");
@@ -67,7 +73,14 @@ public final class ProfileLoader {
             for (String replaced : r.replaces())
                 if (!ids.contains(replaced)) throw new ProfileException(main, "rule " + r.id() + " replaces unknown rule " + replaced);
         List<Quota> quotas = p.hasNonNull("quotas") ? QuotaTable.read(dir.resolve(p.get("quotas").asText())) : List.of();
-        return new Profile(id, text(p.path("name"), "en"), coversFrom, groups, rules, quotas);
+        Set<Law> quotaLaws = EnumSet.noneOf(Law.class);
+        try {
+            for (JsonNode l : p.path("quota_laws")) quotaLaws.add(Law.parse(l.asText()));
+        } catch (IllegalArgumentException e) {
+            throw new ProfileException(main, "quota_laws: " + e.getMessage());
+        }
+        CpvMapping cpv = p.hasNonNull("cpv_okpd2") ? CpvTable.read(dir.resolve(p.get("cpv_okpd2").asText())) : CpvMapping.NONE;
+        return new Profile(id, text(p.path("name"), "en"), coversFrom, groups, rules, quotas, quotaLaws, cpv);
     }
 
     private static JsonNode read(Path file) {

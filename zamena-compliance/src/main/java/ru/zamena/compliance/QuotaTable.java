@@ -2,9 +2,6 @@ package ru.zamena.compliance;
 
 import ru.zamena.core.compliance.Quota;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,29 +16,15 @@ final class QuotaTable {
     private QuotaTable() {}
 
     static List<Quota> read(Path file) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ProfileLoader.ProfileException(file, "cannot read: " + e.getMessage());
-        }
         var out = new ArrayList<Quota>();
-        boolean header = false;
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.isBlank() || line.startsWith("#")) continue;
-            if (!header) {
-                if (!line.strip().equals(HEADER)) throw new ProfileLoader.ProfileException(file, "line " + (i + 1) + ": expected the header " + HEADER.replace('\t', ' '));
-                header = true;
-                continue;
-            }
-            String[] f = line.split("\t", -1);
+        for (TsvFile.Row row : TsvFile.rows(file, HEADER)) {
+            String[] f = row.cells();
             try {
                 if (f.length != 8) throw new IllegalArgumentException("expected 8 columns, found " + f.length);
                 if (!ru.zamena.core.compliance.Okpd2.valid(f[2])) throw new IllegalArgumentException("'" + f[2] + "' is not an OKPD2 code");
                 out.add(new Quota(f[0], f[1], f[2], f[3], f[4], Integer.parseInt(f[5]), Double.parseDouble(f[6]), Boolean.parseBoolean(f[7])));
             } catch (IllegalArgumentException e) {
-                throw new ProfileLoader.ProfileException(file, "line " + (i + 1) + ": " + e.getMessage());
+                throw new ProfileLoader.ProfileException(file, "line " + row.line() + ": " + e.getMessage());
             }
         }
         return out;

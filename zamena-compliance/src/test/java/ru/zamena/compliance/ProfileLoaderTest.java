@@ -57,4 +57,12 @@ class ProfileLoaderTest {
         Path d = pack(dir, RULE.formatted("\"26.20\"", "!registered && !(origin in groups.domestic)", "RESTRICTED"));
         assertThat(new Profiles(d).engine("t").rules()).singleElement().satisfies(r -> assertThat(r.coverage().okpd2()).containsExactly("26.20"));
     }
+
+    @Test
+    void unquotedNorwayInACountryGroupIsRefused(@TempDir Path dir) throws IOException {
+        Path d = pack(dir, RULE);
+        Path main = d.resolve("t/profile.yaml");
+        Files.writeString(main, Files.readString(main).replace("domestic: [RU]", "domestic: [RU]\n  nordic: [SE, NO]"));
+        assertThatThrownBy(() -> ProfileLoader.load(d, "t")).hasMessageContaining("groups.nordic: 'false' is not an ISO alpha-2 country code");
+    }
 }

@@ -175,7 +175,7 @@ final class AuditRoutes {
         throw ApiException.badParameter(param, param + " must be a positive whole number, got '" + ctx.pathParam(param) + "'");
     }
 
-    private static void deleteQuietly(Path dir) {
+    static void deleteQuietly(Path dir) {
         if (dir == null) return;
         try (var files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

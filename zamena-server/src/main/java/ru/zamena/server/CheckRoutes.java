@@ -28,9 +28,24 @@ final class CheckRoutes {
         this.compliance = compliance;
     }
 
-    void check(Context ctx) {
+    /** The {@code lang} parameter of the compliance routes: en (default) or ru. */
+    static String lang(Context ctx) {
         String lang = ctx.queryParamAsClass("lang", String.class).getOrDefault("en");
         if (!lang.equals("en") && !lang.equals("ru")) throw ApiException.badParameter("lang", "lang must be en or ru");
+        return lang;
+    }
+
+    /** The {@code law} parameter: the law of items whose input does not state it (OCDS); none by default. */
+    static Law law(Context ctx) {
+        try {
+            return Law.parse(ctx.queryParamAsClass("law", String.class).getOrDefault("none"));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badParameter("law", e.getMessage());
+        }
+    }
+
+    void check(Context ctx) {
+        String lang = lang(ctx);
         LocalDate date = null;
         String d = Params.text(ctx, "date");
         if (d != null) {
@@ -40,13 +55,9 @@ final class CheckRoutes {
                 throw ApiException.badParameter("date", "date must be YYYY-MM-DD");
             }
         }
-        Law law;
-        try {
-            law = Law.parse(ctx.queryParamAsClass("law", String.class).getOrDefault("none"));
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badParameter("law", e.getMessage());
-        }
+        Law law = law(ctx);
         boolean kii = Boolean.parseBoolean(ctx.queryParam("kii"));
+        boolean justification = Boolean.parseBoolean(ctx.queryParam("justification"));
         var options = new ComplianceService.Options(ctx.queryParamAsClass("profile", String.class).getOrDefault("ru"), date,
                 new ProcurementReaders.Defaults(law, kii));
         var items = new ArrayList<Map<String, Object>>();
@@ -55,7 +66,7 @@ final class CheckRoutes {
         try {
             counts = compliance.check(new InputStreamReader(ctx.bodyInputStream(), StandardCharsets.UTF_8), "body", options, outcome -> {
                 switch (outcome) {
-                    case Outcome.Decided dec -> items.add(DecisionJson.of(dec.decision(), lang));
+                    case Outcome.Decided dec -> items.add(DecisionJson.of(dec.decision(), lang, justification));
                     case Outcome.Rejected r -> {
                         var m = new LinkedHashMap<String, Object>();
                         m.put("id", r.itemId());

@@ -10,7 +10,6 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import ru.zamena.app.Zamena;
-import ru.zamena.app.match.InventoryMatcher;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -78,9 +77,10 @@ public final class ZamenaServer implements AutoCloseable {
         var auth = new Auth(zamena.tenants());
         byte[] spec = resource(SPEC_RESOURCE);
         // The one place the reconciliation service gets its matcher.
-        var reconciliation = new ReconciliationRoutes(zamena.catalog(), new InventoryMatcher(zamena.catalog()));
+        var reconciliation = new ReconciliationRoutes(zamena.catalog(), zamena.matcher());
         List<Route> routes = routes(new CatalogRoutes(zamena.catalog()), new OrgRoutes(zamena.tenants(), json),
-                new ImportRoutes(imports, options.maxUploadBytes()), new CheckRoutes(zamena.compliance()), reconciliation,
+                new ImportRoutes(imports, options.maxUploadBytes()), new CheckRoutes(zamena.compliance()),
+                new QuotaRoutes(zamena.purchases(), options.maxUploadBytes()), new SovereigntyRoutes(zamena.compliance()), reconciliation,
                 ctx -> ctx.contentType("application/yaml; charset=utf-8").result(spec),
                 new AuditRoutes(zamena.audits(), options.maxUploadBytes()), new ReviewRoutes(zamena.review()),
                 new DashboardRoutes(zamena.dashboard(), zamena.progressReports()));
@@ -95,8 +95,8 @@ public final class ZamenaServer implements AutoCloseable {
 
     /** The API, in the order of openapi.yaml. Adding a route here means adding it there (a test compares them). */
     private static List<Route> routes(CatalogRoutes catalog, OrgRoutes orgs, ImportRoutes imports, CheckRoutes check,
-                                      ReconciliationRoutes recon, Handler spec, AuditRoutes audits, ReviewRoutes review,
-                                      DashboardRoutes dashboard) {
+                                      QuotaRoutes quotas, SovereigntyRoutes sovereignty, ReconciliationRoutes recon, Handler spec,
+                                      AuditRoutes audits, ReviewRoutes review, DashboardRoutes dashboard) {
         return List.of(
                 new Route(HandlerType.GET, "/openapi.yaml", spec),
                 new Route(HandlerType.GET, "/products", catalog::products),
@@ -117,6 +117,7 @@ public final class ZamenaServer implements AutoCloseable {
                 new Route(HandlerType.GET, "/imports", imports::list),
                 new Route(HandlerType.POST, "/imports", imports::upload),
                 new Route(HandlerType.POST, "/check", check::check),
+                new Route(HandlerType.POST, "/sovereignty", sovereignty::score),
                 new Route(HandlerType.GET, "/orgs", orgs::list),
                 new Route(HandlerType.POST, "/orgs", orgs::create),
                 new Route(HandlerType.GET, "/orgs/{org}", orgs::get),
@@ -128,6 +129,9 @@ public final class ZamenaServer implements AutoCloseable {
                 new Route(HandlerType.PUT, "/orgs/{org}/aliases/{alias}", orgs::putAlias),
                 new Route(HandlerType.DELETE, "/orgs/{org}/aliases/{alias}", orgs::deleteAlias),
                 new Route(HandlerType.GET, "/orgs/{org}/audit-log", orgs::auditLog),
+                new Route(HandlerType.GET, "/orgs/{org}/quotas", quotas::quotas),
+                new Route(HandlerType.GET, "/orgs/{org}/purchases", quotas.recorded::list),
+                new Route(HandlerType.POST, "/orgs/{org}/purchases", quotas.recorded::record),
                 // Inventory audits and the review queue
                 new Route(HandlerType.GET, "/orgs/{org}/audits", audits::list),
                 new Route(HandlerType.POST, "/orgs/{org}/audits", audits::create),

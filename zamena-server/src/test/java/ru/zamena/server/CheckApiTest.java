@@ -102,4 +102,33 @@ class CheckApiTest {
         assertThat(post("?date=tomorrow", "x").get("_status").asInt()).isEqualTo(400);
         assertThat(post("?profile=xx", "id\n").get("_status").asInt()).isEqualTo(400);
     }
+
+    @Test
+    void justificationDraftOnRequest() throws Exception {
+        JsonNode rest = post("?justification=true", CASES);
+        assertThat(rest.get("items").get(0).get("justification").asText()).startsWith("DRAFT").contains("Foreign CAD", "Decree No. 1236");
+        assertThat(rest.get("items").get(1).get("justification").isNull()).isTrue();
+        assertThat(post("", CASES).get("items").get(0).has("justification")).isFalse();
+    }
+
+    @Test
+    void euProfileAndSovereigntyScore() throws Exception {
+        JsonNode eu = post("?profile=eu", "id,date,law,kii,okpd2,name,origin_country,registry_number,price,cpv\nx,2024-01-01,none,false,,PC,CN,,1,30213300\n");
+        assertThat(eu.get("items").get(0).get("verdict").asText()).isEqualTo("PREFERENCE");
+        var req = HttpRequest.newBuilder(URI.create(s.server.url() + "api/v1/sovereignty"))
+                .header("Content-Type", "application/yaml").POST(HttpRequest.BodyPublishers.ofString("""
+                        service: Example
+                        objectives: {SOV-1: 4, SOV-2: 4, SOV-3: 4, SOV-4: 4, SOV-5: 4, SOV-6: 4, SOV-7: 4, SOV-8: 1}
+                        """, StandardCharsets.UTF_8)).build();
+        var res = HttpClient.newHttpClient().send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(res.statusCode()).isEqualTo(200);
+        JsonNode score = TestServer.JSON.readTree(res.body());
+        assertThat(score.get("score").asDouble()).isEqualTo(96.25);
+        assertThat(score.get("level").asText()).isEqualTo("SEAL-1");
+        assertThat(score.get("limited_by")).extracting(JsonNode::asText).containsExactly("SOV-8");
+        var bad = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(s.server.url() + "api/v1/sovereignty"))
+                .POST(HttpRequest.BodyPublishers.ofString("service: X\nobjectives: {SOV-1: 9}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("objectives.SOV-1");
+    }
 }

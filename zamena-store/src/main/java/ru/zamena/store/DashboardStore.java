@@ -19,10 +19,29 @@ import java.util.*;
  */
 public final class DashboardStore {
     private final Jdbi jdbi;
+    private final String[] domesticCountries;
 
-    public DashboardStore(Database db) {
+    public DashboardStore(Database db, Collection<String> domesticCountries) {
         this.jdbi = db.jdbi();
+        this.domesticCountries = domesticCountries.toArray(String[]::new);
     }
+
+    /**
+     * Every purchase line the dashboard counts: its own {@code purchase} rows and the checked
+     * purchases the compliance engine recorded ({@code purchase_item}: origin is a country there,
+     * domestic when registered or from a domestic country; hardware by its OKPD2 code 26.*).
+     */
+    private static final String PURCHASES = """
+            with lines as (
+                select p.org_id, p.period, p.category, p.vendor, p.country, p.origin, p.processor_origin, p.quantity, p.amount,
+                       coalesce(c.kind, 'software') as kind
+                from purchase p left join category c on c.id = p.category where p.org_id = any (:ids)
+                union all
+                select i.org_id, extract(year from i.date)::int, null, null, i.origin,
+                       case when i.registered or i.origin = any (:dom) then 'domestic' when i.origin is not null then 'foreign' else 'unknown' end,
+                       null, 1, coalesce(i.price, 0), case when i.okpd2 like '26.%' then 'hardware' else 'software' end
+                from purchase_item i where i.org_id = any (:ids))
+            """;
 
     public record OrgNode(long id, String slug, String name, String kind, Long parentId) {}
 
@@ -125,10 +144,9 @@ public final class DashboardStore {
             case "vendor" -> "p.vendor";
             default -> throw new IllegalArgumentException("purchases have no " + dim);
         };
-        return jdbi.withHandle(h -> h.createQuery("select coalesce(" + column + ", '') as key, p.origin, count(*) as lines, "
-                        + "sum(p.quantity) as quantity, sum(p.amount) as amount from purchase p "
-                        + "where p.org_id = any (:ids) and p.period = :period group by 1, 2")
-                .bind("ids", orgIds).bind("period", period)
+        return jdbi.withHandle(h -> h.createQuery(PURCHASES + "select coalesce(" + column + ", '') as key, p.origin, count(*) as lines, "
+                        + "sum(p.quantity) as quantity, sum(p.amount) as amount from lines p where p.period = :period group by 1, 2")
+                .bind("ids", orgIds).bind("dom", domesticCountries).bind("period", period)
                 .map((rs, c) -> new KeyRow(rs.getString("key"), rs.getString("origin"), rs.getLong("lines"), rs.getDouble("quantity"),
                         rs.getDouble("amount"))).list());
     }
@@ -163,13 +181,11 @@ public final class DashboardStore {
 
     /** Purchases of every organisation in the subtree, per period, category kind and origins. */
     public List<PurchaseRow> purchases(Long[] orgIds) {
-        return jdbi.withHandle(h -> h.createQuery("""
-                        select p.org_id, p.period, coalesce(c.kind, 'software') as kind, p.origin, p.processor_origin,
+        return jdbi.withHandle(h -> h.createQuery(PURCHASES + """
+                        select p.org_id, p.period, p.kind, p.origin, p.processor_origin,
                                count(*) as lines, sum(p.quantity) as quantity, sum(p.amount) as amount
-                        from purchase p left join category c on c.id = p.category
-                        where p.org_id = any (:ids)
-                        group by 1, 2, 3, 4, 5""")
-                .bind("ids", orgIds)
+                        from lines p group by 1, 2, 3, 4, 5""")
+                .bind("ids", orgIds).bind("dom", domesticCountries)
                 .map((rs, c) -> new PurchaseRow(rs.getLong("org_id"), rs.getInt("period"), rs.getString("kind"), rs.getString("origin"),
                         rs.getString("processor_origin"), rs.getLong("lines"), rs.getDouble("quantity"), rs.getDouble("amount"))).list());
     }
@@ -226,7 +242,7 @@ public final class DashboardStore {
     public record Substitution(CatalogProduct from, CatalogProduct to, String fit) {}
 
     /** Every alternative edge from a foreign product to a domestic or open-source one, in a stable order. */
-    public List<Substitution> substitutions(Collection<String> domesticCountries) {
+    public List<Substitution> substitutions() {
         String origin = """
                 case when v.country = any (:dom) then 'domestic' when p.license = 'open_source' then 'open_source'
                      when v.country is not null then 'foreign' else 'unknown' end""";
@@ -237,7 +253,7 @@ public final class DashboardStore {
                         + "t.aliases as t_aliases, t.vendor as t_vendor, t.country as t_country, t.category as t_category, t.kind as t_kind, t.origin as t_origin "
                         + "from alternative a join prod f on f.id = a.from_id join prod t on t.id = a.to_id "
                         + "where f.origin = 'foreign' and t.origin in ('domestic', 'open_source') order by a.from_id, a.to_id")
-                .bind("dom", domesticCountries.toArray(String[]::new))
+                .bind("dom", domesticCountries)
                 .map((rs, c) -> new Substitution(catalogProduct(rs, "f_"), catalogProduct(rs, "t_"), rs.getString("fit"))).list());
     }
 

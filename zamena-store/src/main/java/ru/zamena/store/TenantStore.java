@@ -196,7 +196,7 @@ public final class TenantStore {
                 .bind("details", Json.write(details)).execute();
     }
 
-    private static void requireAccess(Caller caller, String orgSlug, Role needed) {
+    static void requireAccess(Caller caller, String orgSlug, Role needed) {
         if (!caller.may(orgSlug, needed))
             throw new AccessDeniedException("no " + needed.name().toLowerCase(Locale.ROOT) + " access to organisation '" + orgSlug + "'");
     }

@@ -70,10 +70,10 @@ public final class AuditService {
     private final CatalogService catalog;
     private final InventoryMatcher matcher;
 
-    public AuditService(AuditStore store, CatalogService catalog) {
+    public AuditService(AuditStore store, CatalogService catalog, InventoryMatcher matcher) {
         this.store = store;
         this.catalog = catalog;
-        this.matcher = new InventoryMatcher(catalog);
+        this.matcher = matcher;
     }
 
     /** The organisation a caller works in when it names none: the operator organisation (created on first use). */
@@ -201,7 +201,7 @@ public final class AuditService {
             ProductSummary product = summary(aliased, summaries);
             if (product != null) return g.item(seq, "matched", product, 1.0, Map.of("org_alias", NameCleaner.clean(g.rawName).name()), "judgment");
         }
-        InventoryMatcher.Match m = matcher.match(g.rawName, g.publisher);
+        InventoryMatcher.Match m = matcher.match(g.first); // name, publisher, and purl/CPE when the source gives them
         return g.item(seq, m.status(), m.product(), m.score(), m.evidence(), "matcher");
     }
 
@@ -305,6 +305,7 @@ public final class AuditService {
     /** Rows of the inventories that fold to one name and publisher. */
     private static final class Group {
         final String nameKey, publisherKey, rawName, publisher;
+        final InventoryItem first;
         final Set<String> versions = new LinkedHashSet<>();
         final Set<String> hosts = new HashSet<>();
         int occurrences;
@@ -314,6 +315,7 @@ public final class AuditService {
             this.publisherKey = publisherKey;
             this.rawName = first.name();
             this.publisher = first.publisher();
+            this.first = first;
         }
 
         void add(InventoryItem item) {

@@ -75,7 +75,7 @@ final class CatalogEnrichment {
             for (AlternativeView a : catalog.alternatives(p.id(), null, null)) {
                 ProductSummary alt = a.product();
                 if (alt.origin() == Origin.DOMESTIC && (!alt.registryNumbers().isEmpty() || registered(catalog.product(alt.id()).orElse(null))))
-                    analogues.add(new Analogue(alt.id(), alt.name(), alt.vendor(), alt.vendorCountry(), alt.registryNumbers(), a.fit() == Alternative.Fit.FULL));
+                    analogues.add(new Analogue(alt.id(), alt.name(), alt.vendor(), alt.vendorCountry(), alt.registryNumbers(), a.fit() == Alternative.Fit.FULL, a.notes()));
             }
         }
         return new CatalogFacts(p.id(), p.name(), p.vendor(), p.vendorCountry(), p.category(), category == null ? null : category.okpd2(),

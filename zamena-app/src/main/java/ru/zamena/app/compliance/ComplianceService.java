@@ -2,12 +2,14 @@ package ru.zamena.app.compliance;
 
 import ru.zamena.app.CatalogService;
 import ru.zamena.compliance.Profiles;
+import ru.zamena.compliance.SovereigntyLoader;
 import ru.zamena.core.compliance.CatalogFacts;
 import ru.zamena.core.compliance.ComplianceEngine;
 import ru.zamena.core.compliance.Decision;
 import ru.zamena.core.compliance.ItemFacts;
 import ru.zamena.core.compliance.ItemRejectedException;
 import ru.zamena.core.compliance.ProcurementItem;
+import ru.zamena.core.compliance.sovereignty.SovereigntyScore;
 import ru.zamena.ingest.InputException;
 import ru.zamena.ingest.procurement.ItemSink;
 import ru.zamena.ingest.procurement.ProcurementReaders;
@@ -78,6 +80,14 @@ public final class ComplianceService {
         return run.counts();
     }
 
+    /**
+     * Scores a described service (YAML or JSON text; {@code name} names it in errors) on the sovereignty
+     * framework of {@code profile}, e.g. the EU Cloud Sovereignty Framework of "eu".
+     */
+    public SovereigntyScore sovereignty(String profile, String description, String name) {
+        return SovereigntyScore.of(profiles.sovereignty(profile), SovereigntyLoader.assessment(description, name));
+    }
+
     /** Decides one item (already read). */
     public Decision decide(ProcurementItem item, Options options) {
         return engine(options.profile()).check(facts(options.date() == null ? item : item.withDate(options.date())));
@@ -109,12 +119,17 @@ public final class ComplianceService {
 
         @Override
         public void item(ProcurementItem item) {
+            item(item, 0, 0);
+        }
+
+        @Override
+        public void item(ProcurementItem item, long record, long line) {
             ProcurementItem dated = options.date() == null ? item : item.withDate(options.date());
             Decision d;
             try {
                 d = engine.check(facts(dated));
             } catch (ItemRejectedException e) {
-                rejected(new InputException(file, 0, 0, "item " + item.id() + ": " + e.getMessage()), item.id());
+                rejected(InputException.inRecord(file, record, line, "item " + item.id() + ": " + e.getMessage()), item.id());
                 return;
             }
             decided++;

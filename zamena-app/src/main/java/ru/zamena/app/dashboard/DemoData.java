@@ -88,17 +88,14 @@ public final class DemoData {
     private final AuditStore auditStore;
     private final DashboardStore store;
     private final TenantStore tenants;
-    private final Set<String> domesticCountries;
     private final PurchaseCheck check;
 
-    public DemoData(AuditService audits, AuditStore auditStore, DashboardStore store, TenantStore tenants, Set<String> domesticCountries,
-                    PurchaseCheck check) {
+    public DemoData(AuditService audits, AuditStore auditStore, DashboardStore store, TenantStore tenants, PurchaseCheck check) {
         this.check = check;
         this.audits = audits;
         this.auditStore = auditStore;
         this.store = store;
         this.tenants = tenants;
-        this.domesticCountries = domesticCountries;
     }
 
     /** What loading did: organisations, audits created now, audits found already, purchase lines. */
@@ -113,7 +110,7 @@ public final class DemoData {
     public Loaded load(Consumer<String> progress, double scale) {
         long start = System.nanoTime();
         Caller op = Caller.localOperator();
-        List<Substitution> pairs = store.substitutions(domesticCountries);
+        List<Substitution> pairs = store.substitutions();
         if (pairs.isEmpty()) throw new IllegalStateException("the catalog has no alternatives to build a demo from; load the curated catalog first");
         Slots slots = new Slots(pairs);
         int created = 0, kept = 0, purchases = 0;

@@ -142,7 +142,7 @@ class AuditServiceIT {
     void judgmentsDecideTheNextAudit() {
         var first = audit("judged", AuditService.Options.defaults(), fixture("workstations.cdx.json")).report();
         var queue = zamena.review().queue(OPERATOR, "judged", null, 50);
-        assertThat(queue).extracting(ReviewStore.ReviewItem::rawName).containsExactlyInAnyOrder("Oracle Database 19c", "Skype");
+        assertThat(queue).extracting(ReviewStore.ReviewItem::rawName).containsExactlyInAnyOrder("Oracle Databse 19c", "Skype");
         var oracle = queue.stream().filter(q -> q.rawName().startsWith("Oracle")).findFirst().orElseThrow();
         assertThat(oracle.candidateId()).isEqualTo("oracle-database");
         assertThat(oracle.evidence()).containsKey("name_score");
@@ -159,7 +159,7 @@ class AuditServiceIT {
         assertThat(zamena.tenants().aliases(OPERATOR, "judged")).extracting(a -> a.productId()).containsExactly("oracle-database");
 
         var next = audit("judged", new AuditService.Options(null, null, null, Map.of(), true), fixture("workstations.cdx.json")).report();
-        var o = item(next, "Oracle Database 19c");
+        var o = item(next, "Oracle Databse 19c");
         assertThat(o.status()).isEqualTo("matched");
         assertThat(o.decidedBy()).isEqualTo("judgment");
         assertThat(o.evidence()).containsEntry("judgment", "accepted").containsEntry("note", "checked");

@@ -184,6 +184,26 @@ class DashboardServiceIT {
     }
 
     @Test
+    void checkedPurchasesOfTheComplianceEngineCountToo() {
+        org("checked", null, "agency");
+        long org = audits.orgId(OP, "checked", Role.VIEWER);
+        db.jdbi().useHandle(h -> {
+            long file = h.createUpdate("insert into purchase_file (org_id, sha256, name, profile, items, recorded_by) values (:o, 'x', 'f.csv', 'ru', 3, 't')")
+                    .bind("o", org).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            // origin is a country there; registered counts as domestic; 26.* is hardware
+            h.createUpdate("""
+                    insert into purchase_item (file_id, ordinal, org_id, item_id, date, law, okpd2, name, origin, registered, price, verdict) values
+                    (:f, 1, :o, '1', '2025-03-01', '44-FZ', '58.29.1', 'Astra Linux', 'RU', true, 700, 'allowed'),
+                    (:f, 2, :o, '2', '2025-04-01', '44-FZ', '58.29.2', 'MS Office', 'US', false, 300, 'prohibited'),
+                    (:f, 3, :o, '3', '2025-05-01', '44-FZ', '26.20.15', 'PC', 'CN', false, 5000, 'allowed')""")
+                    .bind("f", file).bind("o", org).execute();
+        });
+        var ms = dashboard.measures(OP, "checked", Basis.SPEND);
+        assertThat(point(measure(ms, MeasureId.PURCHASES_DOMESTIC_SHARE), "2025").value()).isEqualTo(0.7);
+        assertThat(point(measure(ms, MeasureId.PURCHASES_DOMESTIC_SHARE), "2025").n().doubleValue()).isEqualTo(1000.0);
+    }
+
+    @Test
     void targetsDependOnKindAndOwnTargetsAreInherited() {
         var min = dashboard.targets(OP, "min").targets();
         assertThat(min).filteredOn(TargetRow::effective).extracting(TargetRow::measure, TargetRow::value)

@@ -21,7 +21,7 @@ class InventoryMatcherIT {
         db = TestDatabase.create(InventoryMatcherIT.class);
         zamena = new Zamena(db, TestCatalog.config(TestCatalog.root().resolve("data")));
         zamena.catalog().loadCuratedIfChanged();
-        matcher = new InventoryMatcher(zamena.catalog());
+        matcher = zamena.matcher();
     }
 
     @AfterAll
@@ -34,8 +34,8 @@ class InventoryMatcherIT {
         var report = MatcherEvaluation.run(matcher, TestCatalog.root().resolve("data/eval/match-labelled.tsv"));
         System.out.println(report);
         assertThat(report.current().rows()).isGreaterThanOrEqualTo(300);
-        assertThat(report.current().precision()).isGreaterThanOrEqualTo(0.95);
-        assertThat(report.current().recall()).isGreaterThanOrEqualTo(0.80);
+        assertThat(report.current().precision()).isGreaterThanOrEqualTo(0.98);
+        assertThat(report.current().recall()).isGreaterThanOrEqualTo(0.95);
     }
 
     @Test

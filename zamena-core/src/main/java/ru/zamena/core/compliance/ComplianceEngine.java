@@ -15,6 +15,7 @@ import java.util.Map;
 public final class ComplianceEngine {
     private final Profile profile;
     private final List<Compiled> rules;
+    private final Map<String, List<String>> groupLists;
 
     private record Compiled(Rule rule, Condition condition) {}
 
@@ -24,6 +25,7 @@ public final class ComplianceEngine {
         for (Rule r : profile.rules()) list.add(new Compiled(r, compiler.compile(r)));
         list.sort(Comparator.comparing((Compiled c) -> c.rule.verdict()).reversed().thenComparing(c -> c.rule.id()));
         this.rules = List.copyOf(list);
+        this.groupLists = ItemFacts.groupLists(profile.groups());
     }
 
     public Profile profile() {
@@ -46,21 +48,24 @@ public final class ComplianceEngine {
      * @throws ItemRejectedException when the item's date is before the profile covers anything (no rule
      *         could speak about it, so "allowed" would be a guess)
      */
-    public Decision check(ItemFacts facts) {
+    public Decision check(ItemFacts stated) {
+        ItemFacts facts = stated.withCpvMapping(profile.cpvMapping());
         LocalDate date = facts.item().date();
         if (date.isBefore(profile.coversFrom()))
             throw new ItemRejectedException(facts.item().id(), "date " + date + " is before every rule of profile '" + profile.id()
                     + "' (it covers " + profile.coversFrom() + " onwards)");
-        Map<String, Object> variables = facts.variables(profile.groups());
+        Map<String, Object> variables = null; // made when the first rule applies: many items meet none
         Verdict verdict = Verdict.ALLOWED;
         var fired = new ArrayList<Decision.Fired>();
         for (Compiled c : rules) {
             Rule r = c.rule;
-            if (!r.appliesTo(facts) || !c.condition.test(variables)) continue;
+            if (!r.appliesTo(facts)) continue;
+            if (variables == null) variables = facts.variablesWith(groupLists);
+            if (!c.condition.test(variables)) continue;
             fired.add(new Decision.Fired(r, r.reason("ru", variables), r.reason("en", variables)));
             if (r.verdict().moreSevereThan(verdict)) verdict = r.verdict();
         }
         var analogues = verdict == Verdict.ALLOWED ? List.<Analogue>of() : facts.catalog().analogues();
-        return new Decision(facts, verdict, fired, analogues);
+        return new Decision(facts, verdict, fired, analogues, Okpd2Basis.notes(facts, profile));
     }
 }

@@ -9,13 +9,27 @@ import java.util.Set;
  * An item with what the catalog adds, as the rules see it. The input wins where it states a fact
  * (origin country, register number, OKPD2); the catalog fills the gaps. {@link #variables} is the
  * typed record the rule conditions are evaluated over; its names are the rule pack's vocabulary.
+ * {@code fromCpv} is the profile's CPV→OKPD2 row that gave an item stated only by CPV its OKPD2 code
+ * (null when the input states OKPD2, has no CPV, or the CPV is not in the mapping); it ranks after
+ * the input's own OKPD2 and before the catalog category's.
  */
-public record ItemFacts(ProcurementItem item, CatalogFacts catalog) {
+public record ItemFacts(ProcurementItem item, CatalogFacts catalog, CpvMapping.Entry fromCpv) {
     /** OKPD2 groups of software and its development: the software rules' default coverage too. */
     private static final List<String> SOFTWARE_OKPD2 = List.of("58.29", "62.01");
 
     public ItemFacts {
         if (catalog == null) catalog = CatalogFacts.NONE;
+        if (item.okpd2() != null) fromCpv = null; // an explicit OKPD2 code always wins
+    }
+
+    public ItemFacts(ProcurementItem item, CatalogFacts catalog) {
+        this(item, catalog, null);
+    }
+
+    /** These facts with the OKPD2 code {@code mapping} derives from the item's CPV code, when the input states no OKPD2. */
+    public ItemFacts withCpvMapping(CpvMapping mapping) {
+        if (item.okpd2() != null || item.cpv() == null || fromCpv != null) return this;
+        return mapping.find(item.cpv()).map(e -> new ItemFacts(item, catalog, e)).orElse(this);
     }
 
     public static ItemFacts of(ProcurementItem item) {
@@ -23,7 +37,8 @@ public record ItemFacts(ProcurementItem item, CatalogFacts catalog) {
     }
 
     public String okpd2() {
-        return item.okpd2() != null ? item.okpd2() : catalog.categoryOkpd2();
+        if (item.okpd2() != null) return item.okpd2();
+        return fromCpv != null ? fromCpv.okpd2() : catalog.categoryOkpd2();
     }
 
     /** The country of origin: as stated, else the catalog vendor's; null when unknown. */
@@ -56,7 +71,19 @@ public record ItemFacts(ProcurementItem item, CatalogFacts catalog) {
 
     /** The variables a condition may use; {@code groups} are the profile's country groups (e.g. domestic, eaeu). */
     public Map<String, Object> variables(Map<String, Set<String>> groups) {
-        var v = new HashMap<String, Object>();
+        return variablesWith(groupLists(groups));
+    }
+
+    /** The profile's groups as the lists conditions see; an engine makes this once, not per item. */
+    public static Map<String, List<String>> groupLists(Map<String, Set<String>> groups) {
+        var g = new HashMap<String, List<String>>();
+        groups.forEach((k, countries) -> g.put(k, List.copyOf(countries)));
+        return Map.copyOf(g);
+    }
+
+    /** The variables, with the groups already as lists ({@link #groupLists}). */
+    public Map<String, Object> variablesWith(Map<String, List<String>> groupLists) {
+        var v = new HashMap<String, Object>(32);
         v.put("id", item.id());
         v.put("date", item.date().toString());
         v.put("law", item.law().code());
@@ -74,9 +101,7 @@ public record ItemFacts(ProcurementItem item, CatalogFacts catalog) {
         v.put("price", item.price() == null ? 0.0 : item.price().doubleValue());
         v.put("analogues", (long) catalog.analogues().size());
         v.put("full_analogues", catalog.analogues().stream().filter(Analogue::fullFit).count());
-        var g = new HashMap<String, List<String>>();
-        groups.forEach((k, countries) -> g.put(k, List.copyOf(countries)));
-        v.put("groups", g);
+        v.put("groups", groupLists);
         return v;
     }
 

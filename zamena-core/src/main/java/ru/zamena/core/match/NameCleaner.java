@@ -141,6 +141,7 @@ public final class NameCleaner {
         w.strip(SERVICE_PACK, Kind.VERSION);
         w.strip(PREFIXED_VERSION, Kind.VERSION);
         w.strip(DOTTED_VERSION, Kind.VERSION);
+        w.strip(LETTERED_RELEASE, Kind.VERSION);
         w.strip(YEAR, Kind.YEAR);
         w.strip(EDITION, Kind.EDITION);
         w.strip(VERSION_BEFORE_FOR, Kind.VERSION);
@@ -214,6 +215,9 @@ public final class NameCleaner {
      * Not glued to letters on the left, so "libssl1.1" or "Web2.0" are not versions here.
      */
     static final Pattern DOTTED_VERSION = p("(?<![\\p{L}\\p{N}.])\\d+(?:\\.\\d+)+(?:[-+]?(?:alpha|beta|rc|b|a|build)?\\d*)?" + R);
+
+    /** Oracle's lettered releases: "Oracle Database 19c", "Oracle Client 11g", "23ai". */
+    static final Pattern LETTERED_RELEASE = p("(?<![\\p{L}\\p{N}.])(?:8i|9i|10g|11g|12c|18c|19c|21c|23ai)" + R);
 
     /** Years 1980–2049, year ranges ("2015-2022") and Windows Server's "R2" after a year. */
     static final Pattern YEAR = p("(?<![\\p{L}\\p{N}.])(?:19[89]\\d|20[0-4]\\d)(?:\\s*[-–]\\s*(?:19[89]\\d|20[0-4]\\d))?(?:\\s+R2)?(?![\\p{L}\\p{N}.])");

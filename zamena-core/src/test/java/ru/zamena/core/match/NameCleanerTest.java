@@ -38,6 +38,8 @@ class NameCleanerTest {
             "Microsoft .NET Framework 4.8.1|Microsoft .NET Framework|VERSION",
             "Microsoft Windows Desktop Runtime - 8.0.1 (x64)|Microsoft Windows Desktop Runtime|VERSION ARCHITECTURE",
             "Skype for Business|Skype for Business|",
+            "Oracle Database 19c Enterprise Edition|Oracle Database|VERSION EDITION",
+            "Oracle Client 11g Release 2|Oracle Client|VERSION",
             "Microsoft Edge WebView2 Runtime|Microsoft Edge WebView2 Runtime|",
             // --- updates
             "Security Update for Microsoft Office 2016 (KB5002138) 64-Bit Edition|Microsoft Office|UPDATE YEAR ARCHITECTURE",

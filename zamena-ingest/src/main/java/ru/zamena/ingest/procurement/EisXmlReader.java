@@ -121,11 +121,19 @@ public final class EisXmlReader {
                 String additional = f.get("additionalInfo");
                 if (name.isBlank() && additional != null) name = additional;
                 sink.item(ItemFields.item(id, ItemFields.date(date), law, kii, ItemFields.okpd2(code(f)), null, name,
-                        Oksm.alpha2(countryCode(f)), null, ItemFields.price(f.getOrDefault("price", f.get("sum")))));
+                        country(countryCode(f)), null, ItemFields.price(f.getOrDefault("price", f.get("sum")))), ordinal, raw.line);
             } catch (IllegalArgumentException e) {
                 sink.rejected(InputException.inRecord(fileName, ordinal, raw.line, "item " + id + ": " + e.getMessage()));
             }
         }
+    }
+
+    /** An OKSM numeric code as alpha-2; a code Zamena does not know rejects the item rather than leaving its origin unknown. */
+    private static String country(String oksm) {
+        if (oksm == null || oksm.isBlank()) return null;
+        String alpha2 = Oksm.alpha2(oksm);
+        if (alpha2 == null) throw new IllegalArgumentException("unknown OKSM country code '" + oksm.strip() + "'");
+        return alpha2;
     }
 
     private static String countryCode(Map<String, String> leaves) {

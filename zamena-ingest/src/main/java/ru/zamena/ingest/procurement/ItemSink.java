@@ -11,5 +11,13 @@ import ru.zamena.ingest.InputException;
 public interface ItemSink {
     void item(ProcurementItem item);
 
+    /**
+     * An item with where it starts in the input ({@code record} 1-based, {@code line} 1-based, 0 unknown), so
+     * a problem found later (e.g. by the rules) can name its position; by default the position is dropped.
+     */
+    default void item(ProcurementItem item, long record, long line) {
+        item(item);
+    }
+
     void rejected(InputException problem);
 }

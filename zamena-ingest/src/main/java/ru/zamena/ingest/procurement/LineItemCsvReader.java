@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * The plain line-item CSV: header {@code id,date,law,kii,okpd2,name,origin_country,registry_number,price}
  * (columns in any order, extra columns ignored). law is 44-FZ, 223-FZ or none; kii true/false; origin
- * country ISO alpha-2; registry_number empty when none. A bad row is rejected with its line; the rest go on.
+ * country ISO alpha-2; registry_number empty when none. An optional {@code cpv} column carries a CPV code
+ * (EU items). A bad row is rejected with its line; the rest go on.
  */
 public final class LineItemCsvReader {
     public static final List<String> HEADER = List.of("id", "date", "law", "kii", "okpd2", "name", "origin_country", "registry_number", "price");
@@ -33,8 +34,9 @@ public final class LineItemCsvReader {
                 try {
                     if (!row.isConsistent()) throw new IllegalArgumentException("expected " + parser.getHeaderNames().size() + " cells, found " + row.size());
                     sink.item(ItemFields.item(row.get("id"), ItemFields.date(row.get("date")), ItemFields.law(row.get("law")),
-                            ItemFields.kii(row.get("kii")), ItemFields.okpd2(row.get("okpd2")), null, row.get("name"),
-                            ItemFields.country(row.get("origin_country")), row.get("registry_number"), ItemFields.price(row.get("price"))));
+                            ItemFields.kii(row.get("kii")), ItemFields.okpd2(row.get("okpd2")), row.isMapped("cpv") ? row.get("cpv") : null, row.get("name"),
+                            ItemFields.country(row.get("origin_country")), row.get("registry_number"), ItemFields.price(row.get("price"))),
+                            row.getRecordNumber(), line);
                 } catch (IllegalArgumentException e) {
                     sink.rejected(InputException.inRecord(fileName, row.getRecordNumber(), line, itemLabel(row) + e.getMessage()));
                 }

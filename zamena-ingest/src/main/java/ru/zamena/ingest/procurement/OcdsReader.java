@@ -11,6 +11,7 @@ import ru.zamena.core.compliance.Law;
 import ru.zamena.ingest.InputException;
 import ru.zamena.ingest.io.JsonInput;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -37,6 +38,8 @@ public final class OcdsReader {
     private final boolean kii;
     private final ItemSink sink;
     private long releases;
+    /** Lines before the text being parsed: JSON Lines are parsed one line at a time. */
+    private long lineBase;
 
     private OcdsReader(String fileName, Law law, boolean kii, ItemSink sink) {
         this.fileName = fileName;
@@ -46,7 +49,65 @@ public final class OcdsReader {
     }
 
     public static void read(Reader in, String fileName, Law law, boolean kii, ItemSink sink) {
-        new OcdsReader(fileName, law, kii, sink).read(in);
+        var reader = new OcdsReader(fileName, law, kii, sink);
+        var buffered = in instanceof BufferedReader b ? b : new BufferedReader(in, 1 << 16);
+        try {
+            if (jsonLines(buffered)) reader.readLines(buffered);
+            else reader.read(buffered);
+        } catch (IOException | UncheckedIOException e) {
+            throw ProcurementReaders.unreadable(fileName, e);
+        }
+    }
+
+    /** How much of the first line is looked at to tell JSON Lines; a longer first line is streamed as one document. */
+    private static final int FIRST_LINE_PEEK = 1 << 20;
+
+    /**
+     * JSON Lines when the first non-blank line is a whole JSON object by itself (a pretty-printed document's
+     * first line is "{"). Lines are independent, so a broken one rejects only itself.
+     */
+    private static boolean jsonLines(BufferedReader in) throws IOException {
+        in.mark(FIRST_LINE_PEEK + 2);
+        var line = new StringBuilder();
+        boolean ended = false;
+        for (int c, n = 0; n <= FIRST_LINE_PEEK && (c = in.read()) >= 0; n++) {
+            if (c == '\n') {
+                if (!line.isEmpty() && !line.toString().isBlank()) {
+                    ended = true;
+                    break;
+                }
+                line.setLength(0);
+            } else line.append((char) c);
+        }
+        in.reset();
+        if (!ended) return false;
+        try {
+            return MAPPER.readTree(line.toString()).isObject();
+        } catch (JsonProcessingException e) {
+            return false;
+        }
+    }
+
+    private void readLines(BufferedReader in) throws IOException {
+        String text;
+        long lineNo = 0;
+        while ((text = in.readLine()) != null) {
+            lineNo++;
+            if (text.isBlank()) continue;
+            lineBase = lineNo - 1;
+            try (JsonParser json = JsonInput.factory().createParser(text)) {
+                json.setCodec(MAPPER);
+                JsonToken t = json.nextToken();
+                if (t != JsonToken.START_OBJECT)
+                    throw new InputException(fileName, lineNo, 0, "invalid OCDS: expected a release package, a record package or a release (a JSON object), found " + t.asString());
+                topLevel(json);
+                if (json.nextToken() != null) throw new InputException(fileName, lineNo, 0, "invalid JSON Lines: more than one JSON value on the line");
+            } catch (JsonProcessingException e) {
+                sink.rejected(new InputException(fileName, lineNo, JsonInput.column(e.getLocation()), "invalid JSON: " + e.getOriginalMessage()));
+            } catch (InputException e) {
+                sink.rejected(e); // one line of JSON Lines: the others go on
+            }
+        }
     }
 
     private void read(Reader in) {
@@ -70,9 +131,13 @@ public final class OcdsReader {
         }
     }
 
+    private long line(JsonParser json) {
+        return lineBase + JsonInput.line(json.currentLocation());
+    }
+
     /** At the start of a top-level object: a package streamed release by release, or one release. */
     private void topLevel(JsonParser json) throws IOException {
-        long line = JsonInput.line(json.currentLocation());
+        long line = line(json);
         var release = new ObjectNode(JsonNodeFactory.instance);
         boolean isPackage = false;
         while (json.nextToken() == JsonToken.FIELD_NAME) {
@@ -81,7 +146,7 @@ public final class OcdsReader {
             if ((field.equals("releases") || field.equals("records")) && value == JsonToken.START_ARRAY) {
                 isPackage = true;
                 while (json.nextToken() == JsonToken.START_OBJECT) {
-                    long at = JsonInput.line(json.currentLocation());
+                    long at = line(json);
                     JsonNode node = json.readValueAsTree();
                     if (field.equals("records")) node = recordRelease(node);
                     if (node != null) release(node, at);
@@ -122,10 +187,15 @@ public final class OcdsReader {
         } catch (IllegalArgumentException e) {
             dateProblem = "release " + (ocid.isEmpty() ? "#" + releases : ocid) + ": " + e.getMessage();
         }
+        int ordinal = 0;
         for (var item : items) {
-            String id = ocid + "/" + item.path("id").asText("");
+            ordinal++;
+            String itemId = item.path("id").asText("").strip();
+            // ids name the item in every message: a missing one is shown by position
+            String id = (ocid.isEmpty() ? "#" + releases : ocid) + "/" + (itemId.isEmpty() ? "#" + ordinal : itemId);
             try {
                 if (ocid.isEmpty()) throw new IllegalArgumentException("release without ocid");
+                if (itemId.isEmpty()) throw new IllegalArgumentException("item without id");
                 if (dateProblem != null) throw new IllegalArgumentException(dateProblem);
                 String okpd2 = null, cpv = null;
                 var classifications = new ArrayList<JsonNode>();
@@ -137,7 +207,7 @@ public final class OcdsReader {
                     if ((scheme.equals("OKPD2") || scheme.equals("ОКПД2")) && okpd2 == null) okpd2 = ItemFields.okpd2(code);
                     else if (scheme.equals("CPV") && cpv == null) cpv = code;
                 }
-                sink.item(ItemFields.item(id, date, law, kii, okpd2, cpv, item.path("description").asText(""), null, null, price(item)));
+                sink.item(ItemFields.item(id, date, law, kii, okpd2, cpv, item.path("description").asText(""), null, null, price(item)), releases, line);
             } catch (IllegalArgumentException e) {
                 sink.rejected(InputException.inRecord(fileName, releases, line, "item " + id + ": " + e.getMessage()));
             }

@@ -87,7 +87,8 @@ public final class ProcurementReaders {
     static InputException unreadable(String fileName, Exception e) {
         Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
         for (Throwable c = cause; c != null; c = c.getCause())
-            if (c instanceof CharacterCodingException)
+            if (c instanceof ru.zamena.ingest.io.MalformedTextException m) return m.toInputException(fileName);
+            else if (c instanceof CharacterCodingException)
                 return new InputException(fileName, 0, 0, "the text is not valid in its encoding (mixed encodings?): " + c.getClass().getSimpleName(), e);
         return new InputException(fileName, 0, 0, "cannot read: " + cause.getMessage(), e);
     }
