@@ -42,14 +42,14 @@
       'top.empty': 'Иностранных продуктов в последнем аудите нет.', 'top.count': 'Продуктов: {n}, установок затронуто: {s}.', registry: 'в реестре',
       'review.heading': 'Проверка сопоставлений', 'review.all': 'Вся очередь и аудиты', 'review.count': 'Ждут решения: {n}.',
       'review.shown': 'Ждут решения: {n}; здесь первые {k}.', 'review.empty': 'Очередь пуста: все сопоставления решены.',
-      'review.candidate': 'Кандидат', 'review.none': 'кандидата нет', 'review.score': 'сходство {s}', 'review.occurrences': 'встречается {n} раз',
+      'review.candidate': 'Кандидат', 'review.none': 'кандидата нет', 'review.score': 'сходство {s}', 'review.occurrences': 'встречается: {n}',
       accept: 'Принять', reject: 'Отклонить', 'decided.accepted': '«{name}»: принято.', 'decided.rejected': '«{name}»: отклонено.',
       'decided.picked': '«{name}»: выбран другой продукт.', 'review.readonly': 'Решать может ключ с правом редактора: {detail}',
       'changes.heading': 'Что изменилось с прошлого аудита', 'changes.one': 'Для сравнения нужно два аудита; пока он один.',
       'changes.none': 'Аудитов пока нет.', 'changes.between': 'Аудит № {a} ({da}) → № {b} ({db}).', 'changes.replaced': 'Заменено',
       'changes.noReplaced': 'Замен между аудитами не найдено.', 'changes.counts': 'Появилось продуктов: {added}, исчезло: {removed}, изменилось число установок: {changed}.',
       'changes.origin': 'Происхождение', 'changes.from': 'Было', 'changes.to': 'Стало', 'changes.delta': 'Изменение',
-      'changes.caption': 'Доли по происхождению, аудит № {a} → № {b}', 'changes.item': '{from} → {to} ({n} установок)',
+      'changes.caption': 'Доли по происхождению, аудит № {a} → № {b}', 'changes.item': '{from} → {to} (установок: {n})', 'changes.audit': 'Аудит № {n}',
       'compliance.heading': 'Соблюдение квот в закупках', 'compliance.missing': 'Проверка квот на этом сервере пока не подключена.',
       'compliance.empty': 'Закупок за {p} год нет.', 'compliance.count': 'Строк: {n}.', yes: 'да', no: 'нет', points: 'п. п.'
     },
@@ -84,14 +84,14 @@
       'top.empty': 'No foreign products in the latest audit.', 'top.count': '{n} products, {s} installations affected.', registry: 'in the register',
       'review.heading': 'Review of matches', 'review.all': 'The whole queue and the audits', 'review.count': '{n} waiting for a decision.',
       'review.shown': '{n} waiting for a decision; the first {k} here.', 'review.empty': 'The queue is empty: every match is decided.',
-      'review.candidate': 'Candidate', 'review.none': 'no candidate', 'review.score': 'similarity {s}', 'review.occurrences': 'seen {n} times',
+      'review.candidate': 'Candidate', 'review.none': 'no candidate', 'review.score': 'similarity {s}', 'review.occurrences': 'occurrences: {n}',
       accept: 'Accept', reject: 'Reject', 'decided.accepted': '“{name}”: accepted.', 'decided.rejected': '“{name}”: rejected.',
       'decided.picked': '“{name}”: another product picked.', 'review.readonly': 'Deciding needs an editor’s key: {detail}',
       'changes.heading': 'What changed since the previous audit', 'changes.one': 'A comparison needs two audits; there is one so far.',
       'changes.none': 'No audits yet.', 'changes.between': 'Audit no. {a} ({da}) → no. {b} ({db}).', 'changes.replaced': 'Replaced',
       'changes.noReplaced': 'No replacements found between the audits.', 'changes.counts': 'Products added: {added}, gone: {removed}, with a changed number of installations: {changed}.',
       'changes.origin': 'Origin', 'changes.from': 'Before', 'changes.to': 'After', 'changes.delta': 'Change',
-      'changes.caption': 'Shares by origin, audit no. {a} → no. {b}', 'changes.item': '{from} → {to} ({n} installations)',
+      'changes.caption': 'Shares by origin, audit no. {a} → no. {b}', 'changes.item': '{from} → {to} (installations: {n})', 'changes.audit': 'Audit no. {n}',
       'compliance.heading': 'Quota compliance in purchases', 'compliance.missing': 'Quota checks are not available on this server yet.',
       'compliance.empty': 'No purchases in {p}.', 'compliance.count': '{n} rows.', yes: 'yes', no: 'no', points: 'points'
     }
@@ -309,7 +309,7 @@
       return lines.join('<br>');
     };
     return {
-      grid: { left: 48, right: 16, top: 36, bottom: 28 },
+      grid: { left: 8, right: 16, top: 36, bottom: 4, containLabel: true },
       legend: { top: 0, textStyle: { color: p.fg }, data: [t('chart.actual'), t('chart.forecast'), t('chart.band')] },
       tooltip: { trigger: 'axis', formatter: tooltip },
       xAxis: { type: 'category', data: periods, boundaryGap: false, axisLabel: { color: p.muted }, axisLine: { lineStyle: { color: p.line } } },
@@ -335,7 +335,7 @@
     const catAxis = { type: 'category', data: categories, inverse: horizontal, axisLabel: { color: p.fg, width: 150, overflow: 'truncate' } };
     const valAxis = { type: 'value', axisLabel: { color: p.muted }, splitLine: { lineStyle: { color: p.line } } };
     return {
-      grid: { left: horizontal ? 160 : 48, right: 24, top: 36, bottom: 28 },
+      grid: { left: 8, right: 24, top: 36, bottom: 4, containLabel: true },
       legend: { top: 0, textStyle: { color: p.fg } },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' },
         formatter: (params) => [esc(params[0].axisValue), ...params.map((x) => esc(x.seriesName) + ': ' + esc(x.value === null ? '—' : x.data.label))].join('<br>') },
@@ -430,6 +430,7 @@
   function drawBreakdown() {
     const d = data.breakdown;
     disposeCharts('breakdown-chart');
+    $('breakdown-chart').hidden = !d;
     if (!d) return;
     const rows = [...(d.rows || [])].sort((a, b) => b.total - a.total);
     const label = (r) => local(r.label) || (state.dim === 'country' ? countryName(r.key) : r.key) || '—';
@@ -525,15 +526,15 @@
     const shares = ORIGINS.map((o) => d.origin_shares.find((s) => s.origin === o)).filter(Boolean);
     const p = palette();
     chart('changes-chart', {
-      grid: { left: 48, right: 16, top: 36, bottom: 28 },
+      grid: { left: 8, right: 16, top: 36, bottom: 4, containLabel: true },
       legend: { top: 0, textStyle: { color: p.fg } },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' },
         formatter: (params) => [esc(params[0].axisValue), ...params.map((x) => esc(x.seriesName) + ': ' + esc(pct(x.value)))].join('<br>') },
       xAxis: { type: 'category', data: shares.map((s) => t('origin.' + s.origin)), axisLabel: { color: p.fg } },
       yAxis: percentAxis(p),
       series: [
-        { name: t('changes.from') + ' (№ ' + d.from_audit + ')', type: 'bar', color: p.unknown, data: shares.map((s) => s.from) },
-        { name: t('changes.to') + ' (№ ' + d.to_audit + ')', type: 'bar', color: p.accent, data: shares.map((s) => s.to) }
+        { name: t('changes.audit', { n: d.from_audit }), type: 'bar', color: p.unknown, data: shares.map((s) => s.from) },
+        { name: t('changes.audit', { n: d.to_audit }), type: 'bar', color: p.accent, data: shares.map((s) => s.to) }
       ]
     });
     fillTable($('changes-shares'), t('changes.caption', { a: d.from_audit, b: d.to_audit }),
@@ -608,7 +609,7 @@
     const path = pathTo(state.org);
     const here = path[path.length - 1];
     const name = (data.measures && data.measures.org && data.measures.org.name) || here.name || state.org;
-    $('org-title').replaceChildren(name, here.kind ? el('span', { class: 'meta' }, t('kind.' + here.kind)) : null);
+    $('org-title').replaceChildren(name, ...(here.kind ? [el('span', { class: 'meta' }, t('kind.' + here.kind))] : []));
     $('crumbs').firstElementChild.replaceChildren(...path.map((n, i) => el('li', null, i === path.length - 1
       ? el('span', { 'aria-current': 'page' }, n.name || n.slug)
       : el('a', { href: '#org=' + encodeURIComponent(n.slug) }, n.name || n.slug))));

@@ -1,31 +1,58 @@
 package ru.zamena.server;
 
+import io.javalin.http.Context;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
 
 /**
- * Where the dashboard's chart library lies on the classpath: the ECharts webjar (a Maven dependency),
- * so the product ships it and no page ever loads it from a CDN. The server maps its {@code dist}
- * folder to {@value #HOSTED_PATH}, e.g. {@code /vendor/echarts.min.js}.
+ * The dashboard's chart library, served at {@value #PATH} from the ECharts webjar (a Maven dependency):
+ * the product ships it and no page ever loads it from a CDN. The version comes from the webjar itself,
+ * so an upgrade is a change of the version in the pom only.
  */
 final class EChartsWebjar {
-    static final String HOSTED_PATH = "/vendor";
+    static final String PATH = "/vendor/echarts.min.js";
     private static final String POM = "/META-INF/maven/org.webjars.npm/echarts/pom.properties";
+    private static volatile byte[] script;
 
     private EChartsWebjar() {
     }
 
-    /** The classpath folder holding echarts.min.js; the version comes from the webjar itself, so upgrades need no code change. */
-    static String directory() {
-        try (InputStream in = EChartsWebjar.class.getResourceAsStream(POM)) {
-            if (in == null) throw new IllegalStateException("the ECharts webjar is missing from the classpath (" + POM + ")");
+    static void serve(Context ctx) {
+        ctx.contentType("text/javascript; charset=utf-8");
+        ctx.header("Cache-Control", "public, max-age=86400");
+        ctx.result(script());
+    }
+
+    private static byte[] script() {
+        byte[] s = script;
+        if (s == null) script = s = read("/META-INF/resources/webjars/echarts/" + version() + "/dist/echarts.min.js");
+        return s;
+    }
+
+    private static String version() {
+        try (InputStream in = open(POM)) {
             var p = new Properties();
             p.load(in);
-            return "/META-INF/resources/webjars/echarts/" + p.getProperty("version") + "/dist";
+            return p.getProperty("version");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static byte[] read(String name) {
+        try (InputStream in = open(name)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static InputStream open(String name) {
+        InputStream in = EChartsWebjar.class.getResourceAsStream(name);
+        if (in == null) throw new IllegalStateException("the ECharts webjar is missing from the classpath (" + name + ")");
+        return in;
     }
 }
