@@ -21,6 +21,7 @@ public final class Zamena implements AutoCloseable {
     private final ru.zamena.app.compliance.ComplianceService compliance;
     private final AuditService audits;
     private final ReviewService review;
+    private final ru.zamena.app.dashboard.DashboardService dashboard;
 
     public Zamena(Database db, ZamenaConfig config) {
         this.db = db;
@@ -31,6 +32,8 @@ public final class Zamena implements AutoCloseable {
         this.compliance = new ru.zamena.app.compliance.ComplianceService(new ru.zamena.compliance.Profiles(profilesDir(config)), catalog);
         this.audits = new AuditService(new AuditStore(db), catalog);
         this.review = new ReviewService(new ReviewStore(db, catalogStore), audits);
+        this.dashboard = new ru.zamena.app.dashboard.DashboardService(new ru.zamena.store.DashboardStore(db),
+                ru.zamena.app.dashboard.ProfileTargets.load(profilesDir(config), "ru"));
     }
 
     /** Opens the configured database (starting the embedded one if needed) and loads the curated catalog if it changed. */
@@ -54,6 +57,8 @@ public final class Zamena implements AutoCloseable {
     public ru.zamena.app.compliance.ComplianceService compliance() { return compliance; }
     public AuditService audits() { return audits; }
     public ReviewService review() { return review; }
+    public ru.zamena.app.dashboard.DashboardService dashboard() { return dashboard; }
+    public ru.zamena.app.dashboard.ProgressReport progressReports() { return new ru.zamena.app.dashboard.ProgressReport(dashboard); }
     public Database database() { return db; }
 
     @Override

@@ -117,7 +117,7 @@ final class AuditRoutes {
     }
 
     /** Writes an export in full first, so a failure (no PDF font) is still a clean problem response. */
-    private static void download(Context ctx, ReportFormat format, String baseName, Export export) {
+    static void download(Context ctx, ReportFormat format, String baseName, Export export) {
         var buf = new ByteArrayOutputStream();
         try {
             export.write(buf);

@@ -82,7 +82,8 @@ public final class ZamenaServer implements AutoCloseable {
         List<Route> routes = routes(new CatalogRoutes(zamena.catalog()), new OrgRoutes(zamena.tenants(), json),
                 new ImportRoutes(imports, options.maxUploadBytes()), new CheckRoutes(zamena.compliance()), reconciliation,
                 ctx -> ctx.contentType("application/yaml; charset=utf-8").result(spec),
-                new AuditRoutes(zamena.audits(), options.maxUploadBytes()), new ReviewRoutes(zamena.review()));
+                new AuditRoutes(zamena.audits(), options.maxUploadBytes()), new ReviewRoutes(zamena.review()),
+                new DashboardRoutes(zamena.dashboard(), zamena.progressReports()));
         Javalin app = Javalin.create(config -> {
             configure(config, json, problems, auth, routes);
             // Audit uploads are multipart; cap them like registry uploads, spilling large files to disk.
@@ -94,7 +95,8 @@ public final class ZamenaServer implements AutoCloseable {
 
     /** The API, in the order of openapi.yaml. Adding a route here means adding it there (a test compares them). */
     private static List<Route> routes(CatalogRoutes catalog, OrgRoutes orgs, ImportRoutes imports, CheckRoutes check,
-                                      ReconciliationRoutes recon, Handler spec, AuditRoutes audits, ReviewRoutes review) {
+                                      ReconciliationRoutes recon, Handler spec, AuditRoutes audits, ReviewRoutes review,
+                                      DashboardRoutes dashboard) {
         return List.of(
                 new Route(HandlerType.GET, "/openapi.yaml", spec),
                 new Route(HandlerType.GET, "/products", catalog::products),
@@ -134,7 +136,15 @@ public final class ZamenaServer implements AutoCloseable {
                 new Route(HandlerType.GET, "/orgs/{org}/audits/{id}/diff/{other}", audits::diff),
                 new Route(HandlerType.GET, "/orgs/{org}/review", review::queue),
                 new Route(HandlerType.POST, "/orgs/{org}/review/{id}", review::decide),
-                new Route(HandlerType.POST, "/orgs/{org}/aliases/promote", review::promote));
+                new Route(HandlerType.POST, "/orgs/{org}/aliases/promote", review::promote),
+                // Targets, progress and forecasts (issue 6)
+                new Route(HandlerType.GET, "/orgs/{org}/tree", dashboard::tree),
+                new Route(HandlerType.GET, "/orgs/{org}/measures", dashboard::measures),
+                new Route(HandlerType.GET, "/orgs/{org}/breakdown", dashboard::breakdown),
+                new Route(HandlerType.GET, "/orgs/{org}/top-foreign", dashboard::topForeign),
+                new Route(HandlerType.GET, "/orgs/{org}/targets", dashboard::targets),
+                new Route(HandlerType.PUT, "/orgs/{org}/targets/{measure}", dashboard::putTarget),
+                new Route(HandlerType.GET, "/orgs/{org}/report", dashboard::report));
     }
 
     private static void configure(JavalinConfig config, ObjectMapper json, Problems problems, Auth auth, List<Route> routes) {

@@ -1,0 +1,41 @@
+package ru.zamena.core.targets;
+
+/**
+ * Amounts by origin (items, seats or money): what a share is computed from. Roll-ups add counts
+ * and divide once, so a large agency weighs more than a small unit (never an average of shares).
+ */
+public record Counts(double domestic, double openSource, double foreign, double unknown) {
+    public static final Counts ZERO = new Counts(0, 0, 0, 0);
+
+    public double total() {
+        return domestic + openSource + foreign + unknown;
+    }
+
+    public Counts plus(Counts o) {
+        return new Counts(domestic + o.domestic, openSource + o.openSource, foreign + o.foreign, unknown + o.unknown);
+    }
+
+    /** Adds {@code amount} under an origin word (domestic, open_source, foreign; anything else is unknown). */
+    public Counts plus(String origin, double amount) {
+        return switch (origin == null ? "" : origin) {
+            case "domestic" -> new Counts(domestic + amount, openSource, foreign, unknown);
+            case "open_source" -> new Counts(domestic, openSource + amount, foreign, unknown);
+            case "foreign" -> new Counts(domestic, openSource, foreign + amount, unknown);
+            default -> new Counts(domestic, openSource, foreign, unknown + amount);
+        };
+    }
+
+    public boolean isEmpty() {
+        return total() <= 0;
+    }
+
+    /** The measured share: domestic over everything counted (unknowns included, so they pull the share down until identified). */
+    public double domesticShare() {
+        return share(domestic);
+    }
+
+    public double share(double part) {
+        double t = total();
+        return t <= 0 ? 0 : part / t;
+    }
+}

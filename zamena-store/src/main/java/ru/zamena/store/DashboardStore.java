@@ -1,0 +1,261 @@
+package ru.zamena.store;
+
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.postgresql.PGConnection;
+import ru.zamena.core.tenancy.Caller;
+import ru.zamena.core.tenancy.Role;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.SQLException;
+import java.util.*;
+
+/**
+ * What the dashboard reads: an organisation's subtree, per-audit aggregates (filled by a trigger
+ * when items are stored, V8__dashboard.sql) of the latest audit of each organisation and period,
+ * purchases, and targets. Reads take the subtree's root after checking the caller may read it
+ * (its own organisation or one below it, {@link OrgScope}); nothing here reads audit items.
+ */
+public final class DashboardStore {
+    private final Jdbi jdbi;
+
+    public DashboardStore(Database db) {
+        this.jdbi = db.jdbi();
+    }
+
+    public record OrgNode(long id, String slug, String name, String kind, Long parentId) {}
+
+    /** Items and seats of one class and origin in the latest audit of an organisation in a period. */
+    public record ClassRow(long orgId, int period, String cls, String origin, long items, long seats) {}
+
+    /** One key of a breakdown with its origin: items and seats (from audits) or lines, quantity and amount (from purchases). */
+    public record KeyRow(String key, String origin, double count, double seats, double amount) {}
+
+    public record ForeignRow(String productId, String product, String vendor, String country, long seats, long items, int orgs) {}
+
+    public record AlternativeRow(String fromId, String productId, String product, String vendor, String country, String license, boolean registry) {}
+
+    /** Purchases of an organisation in a period, by the category's kind and the origins decided. */
+    public record PurchaseRow(long orgId, int period, String categoryKind, String origin, String processorOrigin,
+                              double lines, double quantity, double amount) {}
+
+    public record Purchase(int period, java.time.LocalDate boughtOn, String name, String productId, String category, String vendor,
+                           String country, String origin, String processorOrigin, double quantity, double amount, String verdict, String source) {}
+
+    public record StoredTarget(long orgId, String orgSlug, String measure, double value, int year, String setBy) {}
+
+    /** Labels of breakdown keys in Russian and English. */
+    public record Label(String ru, String en) {}
+
+    private static final String TREE = """
+            with recursive tree as (select id from organisation where id = :root
+                                    union all select o.id from organisation o join tree t on o.parent_id = t.id)
+            """;
+    private static final String LATEST = TREE + """
+            , latest as (select distinct on (a.org_id, x.p) a.org_id, a.id as audit_id, x.p as period
+                         from inventory_audit a cross join lateral (select coalesce(a.period, extract(year from a.created_at)::int) as p) x
+                         where a.org_id in (select id from tree)
+                         order by a.org_id, x.p, a.id desc)
+            """;
+
+    /** The root's id after checking the caller may read it. */
+    public long readableOrg(Caller caller, String slug) {
+        return jdbi.withHandle(h -> OrgScope.orgId(h, caller, slug, Role.VIEWER));
+    }
+
+    /** The organisation and everything below it, parents before children. */
+    public List<OrgNode> subtree(long root) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        with recursive tree as (select o.*, 0 as depth from organisation o where o.id = :root
+                                                union all select o.*, t.depth + 1 from organisation o join tree t on o.parent_id = t.id)
+                        select id, slug, name, kind, parent_id from tree order by depth, slug""")
+                .bind("root", root)
+                .map((rs, c) -> new OrgNode(rs.getLong("id"), rs.getString("slug"), rs.getString("name"), rs.getString("kind"),
+                        (Long) rs.getObject("parent_id"))).list());
+    }
+
+    /** The organisation and its ancestors, nearest first. */
+    public List<OrgNode> pathToRoot(long orgId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        with recursive up as (select o.*, 0 as depth from organisation o where o.id = :id
+                                              union all select o.*, up.depth + 1 from organisation o join up on o.id = up.parent_id)
+                        select id, slug, name, kind, parent_id from up order by depth""")
+                .bind("id", orgId)
+                .map((rs, c) -> new OrgNode(rs.getLong("id"), rs.getString("slug"), rs.getString("name"), rs.getString("kind"),
+                        (Long) rs.getObject("parent_id"))).list());
+    }
+
+    /** Class totals of the latest audit of every organisation in the subtree, per period. */
+    public List<ClassRow> classCounts(long root) {
+        return jdbi.withHandle(h -> h.createQuery(LATEST + """
+                        select l.org_id, l.period, g.class, g.origin, sum(g.items) as items, sum(g.seats) as seats
+                        from latest l join audit_aggregate g on g.audit_id = l.audit_id and g.dim = 'class'
+                        group by l.org_id, l.period, g.class, g.origin""")
+                .bind("root", root)
+                .map((rs, c) -> new ClassRow(rs.getLong("org_id"), rs.getInt("period"), rs.getString("class"), rs.getString("origin"),
+                        rs.getLong("items"), rs.getLong("seats"))).list());
+    }
+
+    /** Periods with an audit in the subtree, oldest first. */
+    public List<Integer> auditPeriods(long root) {
+        return jdbi.withHandle(h -> h.createQuery(LATEST + "select distinct period from latest order by period")
+                .bind("root", root).mapTo(Integer.class).list());
+    }
+
+    /** Audit aggregates of a period over the subtree by one dimension; {@code cls} null: every class. */
+    public List<KeyRow> breakdown(long root, int period, String dim, String cls) {
+        return jdbi.withHandle(h -> h.createQuery(LATEST + """
+                        select g.key, g.origin, sum(g.items) as items, sum(g.seats) as seats
+                        from latest l join audit_aggregate g on g.audit_id = l.audit_id and g.dim = :dim
+                        where l.period = :period and (cast(:cls as text) is null or g.class = :cls)
+                        group by g.key, g.origin""")
+                .bind("root", root).bind("period", period).bind("dim", dim).bind("cls", cls)
+                .map((rs, c) -> new KeyRow(rs.getString("key"), rs.getString("origin"), rs.getLong("items"), rs.getLong("seats"), 0)).list());
+    }
+
+    /** Purchases of a period over the subtree by category, country or vendor. */
+    public List<KeyRow> purchaseBreakdown(long root, int period, String dim) {
+        String column = switch (dim) {
+            case "category" -> "p.category";
+            case "country" -> "p.country";
+            case "vendor" -> "p.vendor";
+            default -> throw new IllegalArgumentException("purchases have no " + dim);
+        };
+        return jdbi.withHandle(h -> h.createQuery(TREE + "select coalesce(" + column + ", '') as key, p.origin, count(*) as lines, "
+                        + "sum(p.quantity) as quantity, sum(p.amount) as amount from purchase p "
+                        + "where p.org_id in (select id from tree) and p.period = :period group by 1, 2")
+                .bind("root", root).bind("period", period)
+                .map((rs, c) -> new KeyRow(rs.getString("key"), rs.getString("origin"), rs.getLong("lines"), rs.getDouble("quantity"),
+                        rs.getDouble("amount"))).list());
+    }
+
+    /** Foreign products in the latest audits of a period over the subtree, most seats first. */
+    public List<ForeignRow> topForeign(long root, int period, int limit) {
+        return jdbi.withHandle(h -> h.createQuery(LATEST + """
+                        , top as (select g.key, sum(g.seats) as seats, sum(g.items) as items, count(distinct g.org_id) as orgs
+                                  from latest l join audit_aggregate g on g.audit_id = l.audit_id and g.dim = 'product'
+                                  where l.period = :period and g.origin = 'foreign'
+                                  group by g.key order by seats desc, g.key limit :lim)
+                        select top.*, p.name, v.name as vendor, v.country from top
+                        left join product p on p.id = top.key left join vendor v on v.id = p.vendor_id
+                        order by top.seats desc, top.key""")
+                .bind("root", root).bind("period", period).bind("lim", limit)
+                .map((rs, c) -> new ForeignRow(rs.getString("key"), rs.getString("name") == null ? rs.getString("key") : rs.getString("name"),
+                        rs.getString("vendor"), rs.getString("country"), rs.getLong("seats"), rs.getLong("items"), rs.getInt("orgs"))).list());
+    }
+
+    /** The catalog's alternatives of these products, with whether each is in a register. */
+    public List<AlternativeRow> alternatives(Collection<String> productIds) {
+        if (productIds.isEmpty()) return List.of();
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select a.from_id, p.id, p.name, v.name as vendor, v.country, p.license,
+                               exists (select 1 from registry_entry r where r.product_id = p.id and r.status = 'registered') as registry
+                        from alternative a join product p on p.id = a.to_id join vendor v on v.id = p.vendor_id
+                        where a.from_id = any (:ids)
+                        order by a.from_id, (a.fit = 'full') desc, registry desc, p.name""")
+                .bind("ids", productIds.toArray(String[]::new))
+                .map((rs, c) -> new AlternativeRow(rs.getString("from_id"), rs.getString("id"), rs.getString("name"), rs.getString("vendor"),
+                        rs.getString("country"), rs.getString("license"), rs.getBoolean("registry"))).list());
+    }
+
+    /** Purchases of every organisation in the subtree, per period, category kind and origins. */
+    public List<PurchaseRow> purchases(long root) {
+        return jdbi.withHandle(h -> h.createQuery(TREE + """
+                        select p.org_id, p.period, coalesce(c.kind, 'software') as kind, p.origin, p.processor_origin,
+                               count(*) as lines, sum(p.quantity) as quantity, sum(p.amount) as amount
+                        from purchase p left join category c on c.id = p.category
+                        where p.org_id in (select id from tree)
+                        group by 1, 2, 3, 4, 5""")
+                .bind("root", root)
+                .map((rs, c) -> new PurchaseRow(rs.getLong("org_id"), rs.getInt("period"), rs.getString("kind"), rs.getString("origin"),
+                        rs.getString("processor_origin"), rs.getLong("lines"), rs.getDouble("quantity"), rs.getDouble("amount"))).list());
+    }
+
+    /** Labels for keys of a dimension: categories and platforms by their names; vendors and countries are their own labels. */
+    public Map<String, Label> labels(String dim, Collection<String> keys) {
+        var out = new HashMap<String, Label>();
+        if (keys.isEmpty()) return out;
+        String sql = switch (dim) {
+            case "category" -> "select id, name_ru, name_en from category where id = any (:ids)";
+            case "platform" -> """
+                    select id, name as name_ru, name as name_en from platform where id = any (:ids)
+                    union all select id, coalesce(name_ru, name), name from product where id = any (:ids)""";
+            default -> null;
+        };
+        if (sql == null) return out;
+        jdbi.useHandle(h -> h.createQuery(sql).bind("ids", keys.toArray(String[]::new))
+                .map((rs, c) -> out.putIfAbsent(rs.getString(1), new Label(rs.getString(2), rs.getString(3)))).forEach(x -> {}));
+        return out;
+    }
+
+    // ------------------------------------------------------------ targets
+
+    /** The own targets of these organisations. */
+    public List<StoredTarget> targets(Collection<Long> orgIds) {
+        if (orgIds.isEmpty()) return List.of();
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select t.*, o.slug from org_target t join organisation o on o.id = t.org_id where t.org_id = any (:ids) order by o.slug, t.measure""")
+                .bind("ids", orgIds.toArray(Long[]::new))
+                .map((rs, c) -> new StoredTarget(rs.getLong("org_id"), rs.getString("slug"), rs.getString("measure"), rs.getDouble("value"),
+                        rs.getInt("year"), rs.getString("set_by"))).list());
+    }
+
+    /** Sets an organisation's own target (admins of the organisation). */
+    public StoredTarget putTarget(Caller caller, String slug, String measure, double value, int year) {
+        return jdbi.inTransaction(h -> {
+            long org = OrgScope.orgId(h, caller, slug, Role.ADMIN);
+            h.createUpdate("""
+                    insert into org_target (org_id, measure, value, year, set_by) values (:org, :m, :v, :y, :by)
+                    on conflict (org_id, measure) do update set value = excluded.value, year = excluded.year, set_by = excluded.set_by, set_at = now()""")
+                    .bind("org", org).bind("m", measure).bind("v", value).bind("y", year).bind("by", caller.actor()).execute();
+            TenantStore.audit(h, caller, org, "target.put", measure, Map.of("value", value, "year", year));
+            return new StoredTarget(org, slug, measure, value, year, caller.actor());
+        });
+    }
+
+    // ------------------------------------------------------------ writes of the demo and bulk loads
+
+    /** Sets what kind of organisation this is (operator admins, or the organisation's admins). */
+    public void setKind(Caller caller, String slug, String kind) {
+        jdbi.useTransaction(h -> {
+            long org = OrgScope.orgId(h, caller, slug, Role.ADMIN);
+            h.createUpdate("update organisation set kind = :k where id = :id").bind("k", kind).bind("id", org).execute();
+            TenantStore.audit(h, caller, org, "organisation.kind", slug, Map.of("kind", String.valueOf(kind)));
+        });
+    }
+
+    /** Says which reporting year an audit stands for (by default the year it was stored). */
+    public void setAuditPeriod(Caller caller, String slug, long auditId, int period) {
+        jdbi.useTransaction(h -> {
+            long org = OrgScope.orgId(h, caller, slug, Role.EDITOR);
+            int n = h.createUpdate("update inventory_audit set period = :p where id = :a and org_id = :org")
+                    .bind("p", period).bind("a", auditId).bind("org", org).execute();
+            if (n == 0) throw new NotFoundException("no audit " + auditId + " in organisation " + slug);
+        });
+    }
+
+    /** Replaces the purchases of an organisation that came from {@code source}, in one transaction. */
+    public int replacePurchases(Caller caller, String slug, String source, List<Purchase> purchases) {
+        return jdbi.inTransaction(h -> {
+            long org = OrgScope.orgId(h, caller, slug, Role.EDITOR);
+            h.createUpdate("delete from purchase where org_id = :org and source = :src").bind("org", org).bind("src", source).execute();
+            var sb = new StringBuilder();
+            for (Purchase p : purchases)
+                Copy.row(sb, org, p.period(), p.boughtOn(), p.name(), p.productId(), p.category(), p.vendor(), p.country(), p.origin(),
+                        p.processorOrigin(), p.quantity(), String.format(Locale.ROOT, "%.2f", p.amount()), p.verdict(), p.source());
+            copy(h, "copy purchase (org_id, period, bought_on, name, product_id, category, vendor, country, origin, processor_origin, "
+                    + "quantity, amount, verdict, source) from stdin", sb);
+            TenantStore.audit(h, caller, org, "purchases.replace", source, Map.of("lines", purchases.size()));
+            return purchases.size();
+        });
+    }
+
+    static void copy(Handle h, String sql, CharSequence rows) {
+        try {
+            h.getConnection().unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(rows.toString()));
+        } catch (SQLException | IOException e) {
+            throw new StoreException("bulk load failed: " + e.getMessage(), e);
+        }
+    }
+}
