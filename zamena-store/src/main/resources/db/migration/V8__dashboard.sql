@@ -7,10 +7,18 @@
 alter table organisation add column kind text check (kind in ('ministry', 'agency', 'unit', 'holding', 'company'));
 create index organisation_parent on organisation (parent_id);
 
--- The reporting year an audit stands for; null: the year it was stored. One audit per organisation
--- and period counts: the latest one.
+-- The reporting year an audit stands for: the year it was stored unless said otherwise. One audit
+-- per organisation and period counts: the latest one.
 alter table inventory_audit add column period integer check (period between 1990 and 2100);
-create index inventory_audit_period on inventory_audit (org_id, (coalesce(period, extract(year from created_at)::int)), id desc);
+update inventory_audit set period = extract(year from created_at)::int;
+create function inventory_audit_period() returns trigger language plpgsql as $$
+begin
+    new.period := coalesce(new.period, extract(year from new.created_at)::int);
+    return new;
+end
+$$;
+create trigger inventory_audit_period before insert on inventory_audit for each row execute function inventory_audit_period();
+create index inventory_audit_period on inventory_audit (org_id, period, id desc);
 
 -- An organisation's own targets; they take precedence over the jurisdiction profile's for that organisation.
 create table org_target (

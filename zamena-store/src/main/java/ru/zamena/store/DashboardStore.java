@@ -53,10 +53,9 @@ public final class DashboardStore {
                                     union all select o.id from organisation o join tree t on o.parent_id = t.id)
             """;
     private static final String LATEST = TREE + """
-            , latest as (select distinct on (a.org_id, x.p) a.org_id, a.id as audit_id, x.p as period
-                         from inventory_audit a cross join lateral (select coalesce(a.period, extract(year from a.created_at)::int) as p) x
-                         where a.org_id in (select id from tree)
-                         order by a.org_id, x.p, a.id desc)
+            , latest as (select distinct on (a.org_id, a.period) a.org_id, a.id as audit_id, a.period
+                         from inventory_audit a where a.org_id in (select id from tree)
+                         order by a.org_id, a.period, a.id desc)
             """;
 
     /** The root's id after checking the caller may read it. */
