@@ -273,7 +273,7 @@
     }
     let c = charts.get(id);
     if (!c || c.isDisposed()) {
-      c = echarts.init(box, null, { renderer: 'svg' });
+      c = echarts.init(box, null, { renderer: 'canvas' });
       charts.set(id, c);
     }
     const p = palette();
@@ -376,7 +376,7 @@
       el('p', { class: 'figure' }, el('strong', null, last ? pct(last.value) : t('now.none')),
         last ? el('span', { class: 'meta' }, t('now', { p: last.period })) : null),
       el('p', { class: 'target' }, m.target ? t('target', { v: pct(m.target.value), y: m.target.year }) : t('target.none'),
-        m.target && m.target.source ? el('span', { class: 'meta' }, t('target.source', { s: m.target.source })) : null),
+        m.target && m.target.source ? el('small', { class: 'source' }, t('target.source', { s: m.target.source })) : null),
       el('p', { class: 'verdict' }, el('span', { class: 'verdict-badge ' + (verdict || 'unknown') }, verdictText(m.forecast)),
         m.forecast && m.forecast.text ? el('span', { class: 'verdict-text' }, ' ' + local(m.forecast.text)) : null),
       el('div', { id: 'chart-m-' + m.id, class: 'chart', 'aria-hidden': 'true' }),
@@ -433,7 +433,8 @@
     $('breakdown-chart').hidden = !d;
     if (!d) return;
     const rows = [...(d.rows || [])].sort((a, b) => b.total - a.total);
-    const label = (r) => local(r.label) || (state.dim === 'country' ? countryName(r.key) : r.key) || '—';
+    // Countries are named in the page's language by the browser; other keys carry the server's labels.
+    const label = (r) => (state.dim === 'country' && /^[A-Z]{2}$/.test(r.key || '') ? countryName(r.key) : local(r.label) || r.key) || '—';
     $('breakdown-chart').hidden = rows.length === 0;
     showStatus('breakdown-status', [rows.length === 0 ? t('breakdown.empty')
       : rows.length > BREAKDOWN_BARS ? t('breakdown.more', { n: BREAKDOWN_BARS, all: rows.length }) : '', local(d.note)].filter(Boolean).join(' '));
