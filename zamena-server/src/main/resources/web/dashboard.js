@@ -12,7 +12,7 @@
 
   const I18N = {
     ru: {
-      title: 'Замена', tagline: 'Панель показателей импортозамещения: цели, прогноз, что заменить дальше', skip: 'К показателям',
+      title: 'Замена', tagline: 'Цели импортозамещения, прогноз и что заменить дальше', skip: 'К показателям',
       'nav.label': 'Разделы', 'nav.catalog': 'Каталог замен', 'nav.org': 'Аудиты и проверка', 'nav.dashboard': 'Панель показателей',
       api: 'Описание API (OpenAPI)', charts: 'Графики: Apache ECharts',
       'signin.heading': 'Вход для организации', 'signin.org': 'Код организации', 'signin.key': 'API-ключ',
@@ -54,7 +54,7 @@
       'compliance.empty': 'Закупок за {p} год нет.', 'compliance.count': 'Строк: {n}.', yes: 'да', no: 'нет', points: 'п. п.'
     },
     en: {
-      title: 'Zamena', tagline: 'Substitution dashboard: targets, forecast, what to replace next', skip: 'Skip to the figures',
+      title: 'Zamena', tagline: 'Substitution targets, the forecast, and what to replace next', skip: 'Skip to the figures',
       'nav.label': 'Pages', 'nav.catalog': 'Catalog of alternatives', 'nav.org': 'Audits and review', 'nav.dashboard': 'Dashboard',
       api: 'API description (OpenAPI)', charts: 'Charts: Apache ECharts',
       'signin.heading': 'Sign in for an organisation', 'signin.org': 'Organisation code', 'signin.key': 'API key',
@@ -362,7 +362,7 @@
       return;
     }
     for (const m of measures) box.append(measureCard(m));
-    for (const m of measures) chart('chart-m-' + m.id, measureOption(m));
+    for (const m of measures) if (m.series && m.series.length) chart('chart-m-' + m.id, measureOption(m));
   }
 
   function measureCard(m) {
@@ -373,14 +373,15 @@
     const headingId = 'h-m-' + m.id;
     return el('article', { class: 'card', 'aria-labelledby': headingId, 'data-measure': m.id },
       el('h3', { id: headingId }, title),
-      el('p', { class: 'figure' }, el('strong', null, last ? pct(last.value) : t('now.none')),
+      el('p', { class: last ? 'figure' : 'figure none' }, el('strong', null, last ? pct(last.value) : t('now.none')),
         last ? el('span', { class: 'meta' }, t('now', { p: last.period })) : null),
       el('p', { class: 'target' }, m.target ? t('target', { v: pct(m.target.value), y: m.target.year }) : t('target.none'),
         m.target && m.target.source ? el('small', { class: 'source' }, t('target.source', { s: m.target.source })) : null),
       el('p', { class: 'verdict' }, el('span', { class: 'verdict-badge ' + (verdict || 'unknown') }, verdictText(m.forecast)),
         m.forecast && m.forecast.text ? el('span', { class: 'verdict-text' }, ' ' + local(m.forecast.text)) : null),
-      el('div', { id: 'chart-m-' + m.id, class: 'chart', 'aria-hidden': 'true' }),
-      el('details', { class: 'data-table' }, el('summary', null, t('table.show')),
+      // Without a single actual value there is nothing to draw: the note says why.
+      last ? el('div', { id: 'chart-m-' + m.id, class: 'chart', 'aria-hidden': 'true' }) : null,
+      !last ? null : el('details', { class: 'data-table' }, el('summary', null, t('table.show')),
         el('div', { class: 'scroll' }, tableOf(t('table.caption', { title }),
           [t('table.period'), { label: t('table.actual'), num: true }, { label: t('table.forecast'), num: true },
             { label: t('table.low'), num: true }, { label: t('table.high'), num: true }, { label: t('table.target'), num: true },
@@ -523,7 +524,8 @@
     }
     const from = audits.find((a) => a.id === d.from_audit) || {};
     const to = audits.find((a) => a.id === d.to_audit) || {};
-    showStatus('changes-status', t('changes.between', { a: d.from_audit, da: date(from.created_at), b: d.to_audit, db: date(to.created_at) }));
+    const when = (a) => a.period || a.label || date(a.created_at);
+    showStatus('changes-status', t('changes.between', { a: d.from_audit, da: when(from), b: d.to_audit, db: when(to) }));
     const shares = ORIGINS.map((o) => d.origin_shares.find((s) => s.origin === o)).filter(Boolean);
     const p = palette();
     chart('changes-chart', {

@@ -31,12 +31,12 @@ final class DashboardFixture {
         sql(s, "update organisation set kind = 'ministry' where slug = '" + MINISTRY + "'");
         sql(s, "update organisation set kind = 'agency' where slug in ('" + FAST + "', '" + SLOW + "')");
         //                       Windows Office  MyOffice Astra  Postgres Oracle
-        audit(s, FAST, 2023, inventory(8, 8, 2, 2, 1, 3));
-        audit(s, FAST, 2024, inventory(6, 5, 5, 4, 2, 2));
-        audit(s, FAST, 2025, inventory(3, 3, 8, 7, 3, 1));
+        audit(s, FAST, 2023, inventory(8, 8, 0, 0, 1, 3));
+        audit(s, FAST, 2024, inventory(6, 5, 5, 0, 2, 2));
+        audit(s, FAST, 2025, inventory(3, 0, 8, 7, 3, 0));
         audit(s, SLOW, 2024, inventory(9, 9, 1, 0, 0, 4));
-        audit(s, SLOW, 2025, inventory(8, 8, 2, 1, 1, 4));
-        audit(s, MINISTRY, 2024, inventory(4, 4, 1, 1, 0, 1) + component("Oracle Databse Expres", "Oracle Corporation"));
+        audit(s, SLOW, 2025, inventory(8, 8, 2, 1, 0, 4));
+        audit(s, MINISTRY, 2024, inventory(4, 4, 0, 0, 0, 1) + component("Oracle Databse Expres", "Oracle Corporation"));
         audit(s, MINISTRY, 2025, inventory(2, 2, 3, 3, 1, 0) + component("Oracle Databse Expres", "Oracle Corporation"));
     }
 
