@@ -22,6 +22,7 @@ public final class Zamena implements AutoCloseable {
     private final AuditService audits;
     private final ReviewService review;
     private final ru.zamena.app.dashboard.DashboardService dashboard;
+    private final ru.zamena.app.dashboard.DemoData demo;
 
     public Zamena(Database db, ZamenaConfig config) {
         this.db = db;
@@ -32,8 +33,9 @@ public final class Zamena implements AutoCloseable {
         this.compliance = new ru.zamena.app.compliance.ComplianceService(new ru.zamena.compliance.Profiles(profilesDir(config)), catalog);
         this.audits = new AuditService(new AuditStore(db), catalog);
         this.review = new ReviewService(new ReviewStore(db, catalogStore), audits);
-        this.dashboard = new ru.zamena.app.dashboard.DashboardService(new ru.zamena.store.DashboardStore(db),
-                ru.zamena.app.dashboard.ProfileTargets.load(profilesDir(config), "ru"));
+        var dashboardStore = new ru.zamena.store.DashboardStore(db);
+        this.dashboard = new ru.zamena.app.dashboard.DashboardService(dashboardStore, ru.zamena.app.dashboard.ProfileTargets.load(profilesDir(config), "ru"));
+        this.demo = new ru.zamena.app.dashboard.DemoData(audits, new AuditStore(db), dashboardStore, tenants, config.domesticCountries());
     }
 
     /** Opens the configured database (starting the embedded one if needed) and loads the curated catalog if it changed. */
@@ -58,6 +60,7 @@ public final class Zamena implements AutoCloseable {
     public AuditService audits() { return audits; }
     public ReviewService review() { return review; }
     public ru.zamena.app.dashboard.DashboardService dashboard() { return dashboard; }
+    public ru.zamena.app.dashboard.DemoData demo() { return demo; }
     public ru.zamena.app.dashboard.ProgressReport progressReports() { return new ru.zamena.app.dashboard.ProgressReport(dashboard); }
     public Database database() { return db; }
 

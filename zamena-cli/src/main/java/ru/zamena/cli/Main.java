@@ -24,7 +24,7 @@ import java.nio.file.Path;
         description = "Technology import substitution: catalog, alternatives, registry imports.",
         subcommands = {ServeCommand.class, CatalogCommand.class, AlternativesCommand.class, ImportCommand.class,
                 OrgCommand.class, ApiKeyCommand.class, BenchCommand.class, MatchCommand.class, CheckCommand.class, AuditCommand.class,
-                ReviewCommand.class, CommandLine.HelpCommand.class})
+                ReviewCommand.class, ReportCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     @Option(names = "--db-url", scope = CommandLine.ScopeType.INHERIT, description = "JDBC URL of an external PostgreSQL (default: $ZAMENA_DB_URL, else embedded)")
     String dbUrl;
@@ -47,6 +47,7 @@ public final class Main {
     static int run(String... args) {
         var cmd = new CommandLine(new Main());
         cmd.getSubcommands().get("bench").addSubcommand(BenchAuditCommand.class); // 'zamena bench audit'
+        cmd.getSubcommands().get("bench").addSubcommand(BenchDashboardCommand.class); // 'zamena bench dashboard'
         cmd.setOut(new PrintWriter(Output.out(), true));
         cmd.setErr(new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
         cmd.setExecutionExceptionHandler((e, c, parsed) -> {

@@ -15,19 +15,20 @@ final class ServeCommand implements Callable<Integer> {
     @ParentCommand Main main;
     @Option(names = "--port", defaultValue = "8080", description = "Port (0 = any free port; default ${DEFAULT-VALUE})") int port;
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default ${DEFAULT-VALUE}: this machine only)") String host;
-    @Option(names = "--demo", description = "Also create a demo organisation 'demo' and print an API key for it") boolean demo;
+    @Option(names = "--demo", description = "Also load the demo ministry 'demo' (agencies, three yearly audits, purchases) and print the URL that opens its dashboard") boolean demo;
     @Option(names = "--format", defaultValue = "table", description = "table (sentences) or json (one object with the URLs, for scripts)") Output.Format format;
 
     @Override
     public Integer call() throws InterruptedException {
         var z = main.open();
         var out = Output.out();
-        String demoKey = null;
+        String demoKey = null, viewerKey = null;
         if (demo) {
             Caller op = Caller.localOperator();
-            if (z.tenants().organisation("demo").isEmpty())
-                z.tenants().createOrganisation(op, "demo", "Demo ministry (Минцифры-образец)", null, false);
+            DemoCommand.load(z, format == Output.Format.table);
             demoKey = z.tenants().createApiKey(op, "demo", "demo session key", Role.ADMIN).secret();
+            // The URL signs the page in read-only: a viewer of the ministry reads it and everything below it.
+            viewerKey = z.tenants().createApiKey(op, "demo", "demo viewer key", Role.VIEWER).secret();
         }
         var stats = z.catalog().stats();
         var server = ZamenaServer.start(z, host, port);
@@ -46,15 +47,26 @@ final class ServeCommand implements Callable<Integer> {
             m.put("products", stats.products());
             m.put("vendors", stats.vendors());
             m.put("alternatives", stats.alternatives());
-            if (demoKey != null) m.put("demo_api_key", demoKey);
+            if (demoKey != null) {
+                m.put("demo_api_key", demoKey);
+                m.put("demo_viewer_key", viewerKey);
+                m.put("demo_url", demoUrl(server.url(), viewerKey));
+            }
             Output.json(out, m);
         } else {
-            if (demoKey != null) out.println("Demo organisation 'demo', admin API key (shown once): " + demoKey);
+            if (demoKey != null) {
+                out.println("Demo organisation 'demo', admin API key (shown once): " + demoKey);
+                out.println("Open the demo dashboard (read-only): " + demoUrl(server.url(), viewerKey));
+            }
             out.println("Catalog: " + stats.products() + " products, " + stats.vendors() + " vendors, " + stats.alternatives() + " alternatives.");
             out.println("Database: " + z.database().description());
             out.println("Zamena is serving at " + server.url() + "  (API: " + server.url() + "api/v1/, spec: " + server.url() + "api/v1/openapi.yaml). Ctrl+C stops.");
         }
         stop.await();
         return 0;
+    }
+
+    static String demoUrl(String base, String viewerKey) {
+        return base + "dashboard.html#key=" + viewerKey + "&org=demo";
     }
 }

@@ -215,6 +215,34 @@ public final class DashboardStore {
 
     // ------------------------------------------------------------ writes of the demo and bulk loads
 
+    /** A catalog product as the demo generator needs it; {@code origin} from the vendor's country and the licence. */
+    public record CatalogProduct(String id, String name, String nameRu, List<String> aliases, String vendor, String country, String category,
+                                 String kind, String origin) {}
+
+    /** A foreign product and one of its domestic or open-source alternatives. */
+    public record Substitution(CatalogProduct from, CatalogProduct to, String fit) {}
+
+    /** Every alternative edge from a foreign product to a domestic or open-source one, in a stable order. */
+    public List<Substitution> substitutions(Collection<String> domesticCountries) {
+        String origin = """
+                case when v.country = any (:dom) then 'domestic' when p.license = 'open_source' then 'open_source'
+                     when v.country is not null then 'foreign' else 'unknown' end""";
+        String product = "p.id, p.name, p.name_ru, p.aliases, v.name as vendor, v.country, p.category, p.kind, " + origin + " as origin";
+        return jdbi.withHandle(h -> h.createQuery("with prod as (select " + product + " from product p join vendor v on v.id = p.vendor_id) "
+                        + "select a.fit, f.id as f_id, f.name as f_name, f.name_ru as f_name_ru, f.aliases as f_aliases, f.vendor as f_vendor, f.country as f_country, "
+                        + "f.category as f_category, f.kind as f_kind, f.origin as f_origin, t.id as t_id, t.name as t_name, t.name_ru as t_name_ru, "
+                        + "t.aliases as t_aliases, t.vendor as t_vendor, t.country as t_country, t.category as t_category, t.kind as t_kind, t.origin as t_origin "
+                        + "from alternative a join prod f on f.id = a.from_id join prod t on t.id = a.to_id "
+                        + "where f.origin = 'foreign' and t.origin in ('domestic', 'open_source') order by a.from_id, a.to_id")
+                .bind("dom", domesticCountries.toArray(String[]::new))
+                .map((rs, c) -> new Substitution(catalogProduct(rs, "f_"), catalogProduct(rs, "t_"), rs.getString("fit"))).list());
+    }
+
+    private static CatalogProduct catalogProduct(java.sql.ResultSet rs, String p) throws SQLException {
+        return new CatalogProduct(rs.getString(p + "id"), rs.getString(p + "name"), rs.getString(p + "name_ru"), CatalogStore.array(rs, p + "aliases"),
+                rs.getString(p + "vendor"), rs.getString(p + "country"), rs.getString(p + "category"), rs.getString(p + "kind"), rs.getString(p + "origin"));
+    }
+
     /** Sets what kind of organisation this is (operator admins, or the organisation's admins). */
     public void setKind(Caller caller, String slug, String kind) {
         jdbi.useTransaction(h -> {

@@ -151,7 +151,7 @@ public final class DashboardService {
 
     private static TreeMap<Integer, Counts> series(Map<Long, Map<MeasureId, TreeMap<Integer, Counts>>> rolled, long org, MeasureId m) {
         var s = rolled.getOrDefault(org, Map.of()).getOrDefault(m, new TreeMap<>());
-        s.values().removeIf(Counts::isEmpty);
+        s.values().removeIf(c -> c.identified() <= 0); // nothing identified: no share to speak of
         return s;
     }
 

@@ -111,10 +111,12 @@ class DashboardServiceIT {
     @Test
     void rollUpAddsNumeratorsAndDenominators() {
         var software = measure(dashboard.measures(OP, "min", Basis.COUNT), MeasureId.SOFTWARE_DOMESTIC_SHARE);
-        // 2024: a1 2/4, u1 1/2, a2 0/2 (one foreign, one doubtful) → 3 of 8, not the average of shares (0.5+0.5+0)/3.
+        // 2024: a1 2/4, u1 1/2, a2 0/1 (one foreign; the doubtful item is unknown) → 3 of 7 identified,
+        // not the average of shares (0.5 + 0.5 + 0) / 3.
         SeriesPoint p = point(software, "2024");
         assertThat(p.n().longValue()).isEqualTo(8);
-        assertThat(p.value()).isEqualTo(0.375);
+        assertThat(p.value()).isEqualTo(0.4286);
+        assertThat(p.domestic()).isEqualTo(0.375);
         assertThat(p.foreign()).isEqualTo(0.5);
         assertThat(p.unknown()).isEqualTo(0.125);
         assertThat(p.openSource()).isZero();
@@ -122,9 +124,9 @@ class DashboardServiceIT {
         assertThat(point(software, "2025").value()).isEqualTo(0.75);
 
         var seats = measure(dashboard.measures(OP, "min", Basis.SEATS), MeasureId.SOFTWARE_DOMESTIC_SHARE);
-        // 2024 seats: a1 40 of 100, u1 60 of 100, a2 0 of 120 → 100 of 320.
+        // 2024 seats: a1 40 of 100, u1 60 of 100, a2 0 of 100 identified (+20 doubtful) → 100 of 300 identified, of 320 in all.
         assertThat(point(seats, "2024").n().longValue()).isEqualTo(320);
-        assertThat(point(seats, "2024").value()).isCloseTo(100 / 320.0, within(1e-4));
+        assertThat(point(seats, "2024").value()).isCloseTo(100 / 300.0, within(1e-4));
 
         // a1 rolls up u1 but not its sibling.
         var a1 = measure(dashboard.measures(OP, "a1", Basis.COUNT), MeasureId.SOFTWARE_DOMESTIC_SHARE);

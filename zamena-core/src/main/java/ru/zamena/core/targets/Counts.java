@@ -29,9 +29,19 @@ public record Counts(double domestic, double openSource, double foreign, double 
         return total() <= 0;
     }
 
-    /** The measured share: domestic over everything counted (unknowns included, so they pull the share down until identified). */
+    /**
+     * The measured share: domestic over everything identified (domestic, open source, foreign).
+     * Unidentified items (drivers, in-house tools, doubtful matches) say nothing about substitution;
+     * their share of the whole is reported beside it, so a large unknown share is seen, not hidden.
+     */
     public double domesticShare() {
-        return share(domestic);
+        double identified = domestic + openSource + foreign;
+        return identified <= 0 ? 0 : domestic / identified;
+    }
+
+    /** Domestic, open source and foreign together. */
+    public double identified() {
+        return domestic + openSource + foreign;
     }
 
     public double share(double part) {
