@@ -38,7 +38,7 @@
       'breakdown.more': 'На графике первые {n} из {all}; все строки — в таблице и в CSV.',
       'origin.domestic': 'отечественное', 'origin.open_source': 'открытый код', 'origin.foreign': 'иностранное', 'origin.unknown': 'не определено',
       'top.heading': 'Иностранные продукты в работе и чем их заменить', 'top.product': 'Продукт', 'top.vendor': 'Производитель',
-      'top.seats': 'Установок', 'top.orgs': 'Организаций', 'top.alternatives': 'Чем заменить', 'top.none': 'нет замены в каталоге',
+      'top.seats': 'Установок', 'top.orgs': 'Организаций', 'top.alternatives': 'Чем заменить', 'top.none': 'нет замены в каталоге', 'top.more': 'ещё {n}',
       'top.empty': 'Иностранных продуктов в последнем аудите нет.', 'top.count': 'Продуктов: {n}, установок затронуто: {s}.', registry: 'в реестре',
       'review.heading': 'Проверка сопоставлений', 'review.all': 'Вся очередь и аудиты', 'review.count': 'Ждут решения: {n}.',
       'review.shown': 'Ждут решения: {n}; здесь первые {k}.', 'review.empty': 'Очередь пуста: все сопоставления решены.',
@@ -80,7 +80,7 @@
       'breakdown.more': 'The chart shows the first {n} of {all}; the table and the CSV have every row.',
       'origin.domestic': 'domestic', 'origin.open_source': 'open source', 'origin.foreign': 'foreign', 'origin.unknown': 'undetermined',
       'top.heading': 'Foreign products in use and what replaces them', 'top.product': 'Product', 'top.vendor': 'Vendor',
-      'top.seats': 'Installations', 'top.orgs': 'Organisations', 'top.alternatives': 'Alternatives', 'top.none': 'no alternative in the catalog',
+      'top.seats': 'Installations', 'top.orgs': 'Organisations', 'top.alternatives': 'Alternatives', 'top.none': 'no alternative in the catalog', 'top.more': '{n} more',
       'top.empty': 'No foreign products in the latest audit.', 'top.count': '{n} products, {s} installations affected.', registry: 'in the register',
       'review.heading': 'Review of matches', 'review.all': 'The whole queue and the audits', 'review.count': '{n} waiting for a decision.',
       'review.shown': '{n} waiting for a decision; the first {k} here.', 'review.empty': 'The queue is empty: every match is decided.',
@@ -100,6 +100,7 @@
   const ORIGINS = ['domestic', 'open_source', 'foreign', 'unknown'];
   const REVIEW_SHOWN = 8;
   const BREAKDOWN_BARS = 12;
+  const ALTERNATIVES_SHOWN = 3;
   const MEDIA = { csv: 'text/csv', pdf: 'application/pdf', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
 
   const $ = (id) => document.getElementById(id);
@@ -462,12 +463,20 @@
       el('td', null, r.vendor || '', r.country ? el('span', { class: 'meta' }, countryName(r.country)) : null),
       el('td', { class: 'num' }, num(r.seats)),
       el('td', { class: 'num' }, num(r.orgs)),
-      el('td', null, (r.alternatives || []).length
-        ? el('ul', { class: 'alts' }, r.alternatives.map((a) => el('li', null,
-          el('a', { href: './#/product/' + encodeURIComponent(a.product_id) }, a.product),
-          el('span', { class: 'meta' }, [a.vendor, countryName(a.country)].filter(Boolean).join(', ')),
-          a.registry ? el('span', { class: 'badge domestic' }, t('registry')) : null)))
-        : el('span', { class: 'note' }, t('top.none'))))));
+      el('td', null, alternatives(r.alternatives || [])))));
+  }
+
+  /** The first few alternatives (registered ones first); the rest are one click away, on the product's page. */
+  function alternatives(list) {
+    if (!list.length) return el('span', { class: 'note' }, t('top.none'));
+    const sorted = [...list].sort((a, b) => Number(b.registry) - Number(a.registry));
+    const item = (a) => el('li', null, el('a', { href: './#/product/' + encodeURIComponent(a.product_id) }, a.product),
+      el('span', { class: 'meta' }, [a.vendor, countryName(a.country)].filter(Boolean).join(', ')),
+      a.registry ? el('span', { class: 'badge domestic' }, t('registry')) : null);
+    const ul = el('ul', { class: 'alts' }, sorted.slice(0, ALTERNATIVES_SHOWN).map(item));
+    if (sorted.length <= ALTERNATIVES_SHOWN) return ul;
+    const rest = el('ul', { class: 'alts' }, sorted.slice(ALTERNATIVES_SHOWN).map(item));
+    return [ul, el('details', { class: 'more-alts' }, el('summary', null, t('top.more', { n: sorted.length - ALTERNATIVES_SHOWN })), rest)];
   }
 
   // ---------------------------------------------------------------- review queue (the same calls as org.html)

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import ru.zamena.app.audit.AuditService;
+import ru.zamena.core.tenancy.Caller;
 import ru.zamena.core.tenancy.Role;
 
 import java.io.IOException;
@@ -19,19 +21,22 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static ru.zamena.server.DashboardFixture.FAST;
-import static ru.zamena.server.DashboardFixture.MINISTRY;
 
 /**
- * The dashboard in Debian's Chromium against a real server and database: what a person sees and can do
- * on a laptop screen (1366×768). One browser and one server for the class; each test has a fresh profile.
+ * The dashboard in Debian's Chromium against a real server and database with the demo loaded (a ministry,
+ * its agencies and their units, three yearly audits each): what a person sees and can do on a laptop
+ * screen (1366×768). One browser and one server for the class; each test has a fresh profile.
  * Screenshots go to target/screenshots/ (the ones in docs/screenshots/ are copies of these).
  */
 class DashboardBrowserTest {
     static final Path SHOTS = Path.of("target", "screenshots");
+    static final String MINISTRY = "demo", MINISTRY_NAME = "Министерство цифрового развития (демо)";
+    static final String AGENCY = "demo-nalog", AGENCY_NAME = "Федеральное налоговое агентство (демо)";
+    static final String UNIT = "demo-nalog-msk", UNIT_NAME = "Управление по г. Москве";
+    static final String CLINIC = "clinic"; // an organisation of its own whose audit has a doubtful name to decide
     static TestServer s;
     static Browser browser;
-    static String editorKey;
+    static String editorKey, clinicKey;
     BrowserContext context;
     Page page;
     final List<String> scriptErrors = new ArrayList<>();
@@ -39,9 +44,22 @@ class DashboardBrowserTest {
     @BeforeAll
     static void start() throws IOException {
         browser = Browser.chromium();
-        s = TestServer.start(DashboardBrowserTest.class);
-        DashboardFixture.load(s);
+        // The small fixture catalog keeps the demo's load to seconds; -Dzamena.dashboard.catalog=real runs the
+        // same tests on the curated catalog in data/ (a minute and more), e.g. to renew docs/screenshots.
+        boolean real = "real".equals(System.getProperty("zamena.dashboard.catalog"));
+        s = real ? TestServer.start(DashboardBrowserTest.class, Path.of(System.getProperty("zamena.root", "..")).resolve("data"))
+                : TestServer.start(DashboardBrowserTest.class);
+        long t0 = System.nanoTime();
+        var loaded = s.zamena.demo().load(line -> {});
+        System.out.printf("demo loaded for the browser test: %d organisations, %d audits in %d ms%n", loaded.organisations(),
+                loaded.auditsCreated(), (System.nanoTime() - t0) / 1_000_000);
         editorKey = s.key(MINISTRY, Role.EDITOR);
+        s.createOrg(CLINIC, false);
+        clinicKey = s.key(CLINIC, Role.EDITOR);
+        Path sbom = Files.createTempFile("clinic", ".cdx.json");
+        Files.writeString(sbom, AuditApiTest.SBOM);
+        s.zamena.audits().run(Caller.localOperator(), CLINIC, List.of(sbom), AuditService.Options.defaults(), AuditService.Progress.NONE);
+        Files.delete(sbom);
         Files.createDirectories(SHOTS);
     }
 
@@ -70,7 +88,11 @@ class DashboardBrowserTest {
 
     /** Opens the dashboard as the demo's printed link does: the key in the fragment. */
     private void signIn() {
-        page.navigate(s.server.url() + "dashboard.html#key=" + editorKey + "&org=" + MINISTRY);
+        signIn(MINISTRY, editorKey);
+    }
+
+    private void signIn(String org, String key) {
+        page.navigate(s.server.url() + "dashboard.html#key=" + key + "&org=" + org);
         waitForOverview();
     }
 
@@ -93,7 +115,7 @@ class DashboardBrowserTest {
         assertThat(page.url()).as("the key leaves the address at once").doesNotContain(editorKey).endsWith("#org=" + MINISTRY);
         assertThat(page.evaluate("sessionStorage.getItem('zamena.key')")).isEqualTo(editorKey);
         assertThat(page.title()).isEqualTo("Zamena — Dashboard");
-        assertThat(page.locator("#org-title").textContent()).contains("Министерство здравоохранения (тест)", "ministry");
+        assertThat(page.locator("#org-title").textContent()).contains(MINISTRY_NAME, "ministry");
         assertThat(page.locator("#overview-heading").textContent()).isEqualTo("Domestic share and forecast");
         shot("dashboard-overview-en");
 
@@ -107,14 +129,16 @@ class DashboardBrowserTest {
         // the same numbers as a table, for screen readers and keyboard users
         software.locator(".data-table summary").click();
         var firstYear = software.locator("table tbody tr").first().locator("th, td");
-        assertThat(firstYear.first().textContent()).isEqualTo("2023");
+        assertThat(firstYear.first().textContent()).isEqualTo("2024");
         assertThat(firstYear.nth(1).textContent()).endsWith("%");
         assertThat(page.locator("#method").textContent()).startsWith("How the forecast is made:");
 
         var children = page.locator("#children tbody tr");
-        assertThat(children.count()).isEqualTo(2);
-        assertThat(children.allTextContents()).anyMatch(r -> r.contains("Северное агентство")).anyMatch(r -> r.contains("Южное агентство"));
-        assertThat(page.locator("#top tbody tr").first().textContent()).contains("Microsoft");
+        assertThat(children.count()).as("the ministry's four agencies").isEqualTo(4);
+        assertThat(children.allTextContents()).anyMatch(r -> r.contains(AGENCY_NAME));
+        assertThat(children.first().locator(".verdict-badge").first().textContent()).matches("On track|At risk|Will miss");
+        assertThat(page.locator("#top tbody tr").count()).as("foreign products in use").isPositive();
+        assertThat(page.locator("#top .alts a").count()).as("with their alternatives").isPositive();
         assertThat(page.locator("#changes-status").textContent()).startsWith("Audit no.");
         assertThat(page.locator("#compliance-status").textContent()).isNotEmpty();
 
@@ -142,43 +166,57 @@ class DashboardBrowserTest {
     }
 
     @Test
-    void aChildOrganisationOpensItsOwnDashboardAndTheBreadcrumbLeadsBack() {
+    void anAgencyAndItsUnitOpenTheirOwnDashboardsAndTheBreadcrumbLeadsBack() {
         signIn();
-        page.locator("#children a", new Page.LocatorOptions().setHasText("Северное агентство")).click();
-        page.waitForURL("**#org=" + FAST);
-        page.locator("#org-title", new Page.LocatorOptions().setHasText("Северное агентство")).waitFor();
+        page.locator("#children a", new Page.LocatorOptions().setHasText(AGENCY_NAME)).click();
+        page.waitForURL("**#org=" + AGENCY);
+        page.locator("#org-title", new Page.LocatorOptions().setHasText(AGENCY_NAME)).waitFor();
         waitForOverview();
-        assertThat(page.locator("#crumbs li").allTextContents()).containsExactly("Министерство здравоохранения (тест)", "Северное агентство");
-        assertThat(page.locator("#children-view").isVisible()).as("an agency without units has no table below").isFalse();
+        assertThat(page.locator("#org-title").textContent()).contains("agency");
+        assertThat(page.locator("#children tbody").textContent()).as("the agency's units").contains(UNIT_NAME);
+
+        page.locator("#children a", new Page.LocatorOptions().setHasText(UNIT_NAME)).click();
+        page.waitForURL("**#org=" + UNIT);
+        page.locator("#org-title", new Page.LocatorOptions().setHasText(UNIT_NAME)).waitFor();
+        waitForOverview();
+        assertThat(page.locator("#crumbs li").allTextContents()).containsExactly(MINISTRY_NAME, AGENCY_NAME, UNIT_NAME);
+        assertThat(page.locator("#children-view").isVisible()).as("a unit has nothing below it").isFalse();
         assertThat(page.locator("[data-measure=software_domestic_share] .figure strong").textContent()).endsWith("%");
         shot("dashboard-drill-down");
 
-        page.locator("#crumbs a").click();
+        page.locator("#crumbs a", new Page.LocatorOptions().setHasText(MINISTRY_NAME)).click();
         page.waitForURL("**#org=" + MINISTRY);
-        page.locator("#children tbody tr").nth(1).waitFor();
-        assertThat(page.locator("#children tbody").textContent()).contains("Южное агентство");
+        page.locator("#org-title", new Page.LocatorOptions().setHasText(MINISTRY_NAME)).waitFor();
         assertThat(page.locator("#crumbs").isVisible()).isFalse();
+        page.goBack();
+        page.locator("#org-title", new Page.LocatorOptions().setHasText(UNIT_NAME)).waitFor();
     }
 
     @Test
     void aDoubtfulMatchIsAcceptedFromTheQueueByKeyboard() {
-        signIn();
-        var item = page.locator("#review li", new Page.LocatorOptions().setHasText("Oracle Databse Expres"));
-        item.scrollIntoViewIfNeeded();
-        assertThat(item.textContent()).contains("Oracle Database");
+        signIn(CLINIC, clinicKey);
+        var first = page.locator("#review li").filter(new Locator.FilterOptions().setHas(page.locator("button", new Page.LocatorOptions().setHasText("Accept")))).first();
+        first.scrollIntoViewIfNeeded();
+        String name = first.locator(".line strong").textContent();
+        int before = page.locator("#review li").count();
+        assertThat(first.locator(".candidate").textContent()).startsWith("Candidate: ");
         shot("dashboard-review-queue");
-        item.locator("button", new Locator.LocatorOptions().setHasText("Accept")).focus();
+        first.locator("button", new Locator.LocatorOptions().setHasText("Accept")).focus();
         page.keyboard().press("Enter");
         page.locator("#review-status", new Page.LocatorOptions().setHasText("accepted")).waitFor();
-        assertThat(page.locator("#review li", new Page.LocatorOptions().setHasText("Oracle Databse Expres")).count()).isZero();
-        assertThat(s.get("/api/v1/orgs/" + MINISTRY + "/review?status=accepted", editorKey).body()).contains("Oracle Databse Expres");
+        assertThat(page.locator("#review-status").textContent()).contains(name);
+        assertThat(page.locator("#review li .line strong").allTextContents()).doesNotContain(name);
+        assertThat(page.locator("#review li").count()).isLessThanOrEqualTo(before);
+        assertThat(page.evaluate("document.getElementById('review-view').contains(document.activeElement)"))
+                .as("focus stays in the queue, on the next item").isEqualTo(true);
+        assertThat(s.get("/api/v1/orgs/" + CLINIC + "/review?status=accepted", clinicKey).body()).contains(name);
     }
 
     @Test
     void aChartsDataDownloadsAsTheServersCsv() throws IOException {
         signIn();
         Download download = page.waitForDownload(() -> page.locator("#breakdown-view [data-csv=breakdown]").click());
-        assertThat(download.suggestedFilename()).isEqualTo(MINISTRY + "-breakdown-category-count-2025.csv");
+        assertThat(download.suggestedFilename()).isEqualTo(MINISTRY + "-breakdown-category-count-2026.csv");
         List<String> lines = Files.readAllLines(download.path(), StandardCharsets.UTF_8);
         assertThat(lines.get(0).replace("\uFEFF", "")).contains("domestic", "foreign");
         int tableRows = page.locator("#breakdown tbody tr").count();
