@@ -40,9 +40,9 @@ public final class DemoData {
 
     static final List<DemoOrg> ORGS = List.of(
             new DemoOrg(ROOT, "Министерство цифрового развития (демо)", "ministry", null, 0.14, 70),
-            new DemoOrg("demo-nalog", "Федеральное налоговое агентство (демо)", "agency", ROOT, 0.22, 120),
-            new DemoOrg("demo-nalog-msk", "Управление по г. Москве", "unit", "demo-nalog", 0.24, 60),
-            new DemoOrg("demo-nalog-spb", "Управление по г. Санкт-Петербургу", "unit", "demo-nalog", 0.20, 45),
+            new DemoOrg("demo-nalog", "Федеральное налоговое агентство (демо)", "agency", ROOT, 0.30, 120),
+            new DemoOrg("demo-nalog-msk", "Управление по г. Москве", "unit", "demo-nalog", 0.32, 60),
+            new DemoOrg("demo-nalog-spb", "Управление по г. Санкт-Петербургу", "unit", "demo-nalog", 0.27, 45),
             new DemoOrg("demo-stat", "Федеральная служба статистики (демо)", "agency", ROOT, 0.13, 90),
             new DemoOrg("demo-stat-nsk", "Территориальный орган по Новосибирской области", "unit", "demo-stat", 0.12, 40),
             new DemoOrg("demo-stat-kzn", "Территориальный орган по Республике Татарстан", "unit", "demo-stat", 0.15, 35),
@@ -79,6 +79,8 @@ public final class DemoData {
             new String[]{"ScanSoft PDF Create! 4", null, "4.0"},
             new String[]{"AnyDesk", "philandro Software GmbH", "7.1.13"});
 
+    private static final Set<String> FOREIGN_UTILITIES = Set.of("7-Zip 23.01 (x64)", "Notepad++ (64-bit x64)", "Adobe Acrobat Reader DC - Russian",
+            "Zoom", "WinRAR 6.24 (64-разрядная)", "AnyDesk", "ScanSoft PDF Create! 4");
     private static final List<String> LANG_TAGS = List.of(" ru-ru", " - Русский", " (RUS)", " - ru", " Russian", "");
     private static final List<String> EDITIONS = List.of(" Professional", " Standard", " Enterprise", " Pro", " Корпоративная", "");
 
@@ -165,6 +167,13 @@ public final class DemoData {
             "accounting", 0.12, "hr-payroll", 0.08, "dbms", 0.06, "bi-analytics", 0.05, "virtualization", 0.04, "backup", 0.04,
             "directory-services", 0.05, "service-desk", 0.06, "monitoring", 0.04, "erp", 0.05, "crm", 0.04);
 
+    /** The foreign products a Russian government office actually had: picked first in their category. */
+    private static final List<String> COMMON = List.of("microsoft-windows", "microsoft-office", "google-chrome", "microsoft-exchange",
+            "microsoft-outlook", "intel-core", "intel-xeon", "zoom", "microsoft-teams", "whatsapp", "symantec-endpoint-protection",
+            "microsoft-sharepoint", "opentext-documentum", "oracle-database", "microsoft-sql-server", "sap-successfactors",
+            "intuit-quickbooks", "microsoft-power-bi", "vmware-vsphere", "veeam-backup-replication", "microsoft-active-directory",
+            "servicenow-itsm", "solarwinds-npm", "sap-s4hana", "salesforce-sales-cloud", "teamviewer", "thales-safenet-etoken", "microsoft-edge");
+
     private static Map<String, Double> orderedUsage(Object... kv) {
         var m = new LinkedHashMap<String, Double>();
         for (int i = 0; i < kv.length; i += 2) m.put((String) kv[i], ((Number) kv[i + 1]).doubleValue());
@@ -176,7 +185,9 @@ public final class DemoData {
 
         Slots(List<Substitution> pairs) {
             var byFrom = new LinkedHashMap<String, Slot>();
-            for (Substitution s : pairs)
+            var ordered = new ArrayList<>(pairs);
+            ordered.sort(Comparator.comparingInt((Substitution s) -> COMMON.contains(s.from().id()) ? COMMON.indexOf(s.from().id()) : COMMON.size()));
+            for (Substitution s : ordered)
                 if (USAGE.containsKey(s.from().category())) byFrom.computeIfAbsent(s.from().id(), k -> new Slot(s.from())).alternatives.add(s.to());
             var random = new Random(SEED);
             var perCategory = new HashMap<String, Integer>();
@@ -185,7 +196,7 @@ public final class DemoData {
                     if (!s.foreign.category().equals(category) || perCategory.merge(category, 1, Integer::sum) > 2) continue;
                     // the first product of a category is the common one; a second one is found on fewer machines
                     s.usage = USAGE.get(category) * (perCategory.get(category) == 1 ? 1 : 0.3);
-                    s.start = 0.15 + random.nextDouble() * 0.35;
+                    s.start = 0.25 + random.nextDouble() * 0.35;
                     list.add(s);
                 }
         }
@@ -215,7 +226,12 @@ public final class DemoData {
         var orgRandom = new Random(SEED ^ o.slug().hashCode());
         // Which alternative this organisation chose for each slot, and which slots it has at all.
         var choice = new HashMap<Slot, CatalogProduct>();
-        for (Slot s : slots.list) choice.put(s, s.alternatives.get(orgRandom.nextInt(s.alternatives.size())));
+        // Authorities mostly move to registered domestic products; open source where nothing domestic fits.
+        for (Slot s : slots.list) {
+            var domestic = s.alternatives.stream().filter(a -> a.origin().equals("domestic")).toList();
+            var from = !domestic.isEmpty() && orgRandom.nextDouble() < 0.85 ? domestic : s.alternatives;
+            choice.put(s, from.get(orgRandom.nextInt(from.size())));
+        }
         var noiseRandom = new Random(SEED ^ (o.slug().hashCode() * 31L + t));
         for (int h = 1; h <= o.hosts(); h++) {
             String host = o.slug().toUpperCase(Locale.ROOT).replace("DEMO-", "").replace("DEMO", "MIN") + "-WS" + String.format(Locale.ROOT, "%03d", h);
@@ -224,14 +240,16 @@ public final class DemoData {
                 double uses = hostRandom.nextDouble(), moved = hostRandom.nextDouble(), spelling = hostRandom.nextDouble();
                 if (uses >= s.usage) continue;
                 double pace = s.processor() ? o.pace() * 0.6 : o.pace();
-                boolean replaced = moved < Math.min(0.98, s.start * (s.processor() ? 0.5 : 1) + pace * t);
+                boolean replaced = moved < Math.min(0.99, s.start * (s.processor() ? 0.5 : 1) + pace * t);
                 CatalogProduct p = replaced ? choice.get(s) : s.foreign;
                 // Most machines of an organisation spell a product one way; some another (another installer, another year).
                 double variant = spelling < 0.85 ? orgSpelling(o, p) : spelling;
                 row(sb, host, spell(p, variant, t), p.vendor(), version(p, t));
             }
+            // Drivers and runtimes stay; the foreign utilities among them go at the organisation's pace.
             for (String[] n : NOISE)
-                if (noiseRandom.nextDouble() < 0.35) row(sb, host, n[0], n[1], n[2]);
+                if (noiseRandom.nextDouble() < 0.3 * (FOREIGN_UTILITIES.contains(n[0]) ? Math.max(0.05, 1 - 1.5 * o.pace() * t) : 1))
+                    row(sb, host, n[0], n[1], n[2]);
         }
         return sb.toString();
     }
@@ -247,7 +265,7 @@ public final class DemoData {
         if (p.nameRu() != null && !p.nameRu().isBlank()) names.add(p.nameRu());
         p.aliases().stream().filter(a -> a.length() > 3).limit(3).forEach(names::add);
         String base = names.get((int) (r * 1000) % names.size());
-        if ("cpu".equals(p.category())) return base + ((int) (r * 10) % 2 == 0 ? "" : " CPU @ 2.90GHz");
+        if ("cpu".equals(p.category())) return base; // hardware inventories name processors plainly
         return switch ((int) (r * 100) % 7) {
             case 0 -> base + " " + (2019 + t) + EDITIONS.get((int) (r * 10000) % EDITIONS.size());
             case 1 -> base + " (x64)";
