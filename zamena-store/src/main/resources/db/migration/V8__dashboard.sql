@@ -101,3 +101,19 @@ end
 $$;
 create trigger audit_item_aggregate after insert on audit_item referencing new table as new_items
     for each statement execute function audit_item_aggregate();
+
+-- A counter of changes to anything the dashboard reads, so that its answers can be cached until the
+-- next change. A row, not a sequence: the new value becomes visible with the change's commit, never before.
+create table dashboard_version (id boolean primary key default true check (id), version bigint not null);
+insert into dashboard_version values (true, 0);
+create function dashboard_changed() returns trigger language plpgsql as $$
+begin
+    update dashboard_version set version = version + 1;
+    return null;
+end
+$$;
+create trigger dashboard_changed after insert or update or delete on inventory_audit for each statement execute function dashboard_changed();
+create trigger dashboard_changed after insert or update or delete on audit_aggregate for each statement execute function dashboard_changed();
+create trigger dashboard_changed after insert or update or delete on purchase for each statement execute function dashboard_changed();
+create trigger dashboard_changed after insert or update or delete on org_target for each statement execute function dashboard_changed();
+create trigger dashboard_changed after insert or update or delete on organisation for each statement execute function dashboard_changed();

@@ -48,15 +48,23 @@ public final class DashboardStore {
     /** Labels of breakdown keys in Russian and English. */
     public record Label(String ru, String en) {}
 
-    private static final String TREE = """
-            with recursive tree as (select id from organisation where id = :root
-                                    union all select o.id from organisation o join tree t on o.parent_id = t.id)
+    /**
+     * The latest audit of each organisation (of the given ids) and period. A lateral join per audit
+     * keeps the aggregate reads on the primary key whatever the planner thinks of the id list.
+     */
+    private static final String LATEST = """
+            with latest as (select distinct on (a.org_id, a.period) a.org_id, a.id as audit_id, a.period
+                            from inventory_audit a where a.org_id = any (:ids)
+                            order by a.org_id, a.period, a.id desc)
             """;
-    private static final String LATEST = TREE + """
-            , latest as (select distinct on (a.org_id, a.period) a.org_id, a.id as audit_id, a.period
-                         from inventory_audit a where a.org_id in (select id from tree)
-                         order by a.org_id, a.period, a.id desc)
+    private static final String AGGREGATES = """
+            from latest l cross join lateral (select * from audit_aggregate g where g.audit_id = l.audit_id and g.dim = :dim) g
             """;
+
+    /** The data version: changes with every commit that touches what the dashboard reads. */
+    public long version() {
+        return jdbi.withHandle(h -> h.createQuery("select version from dashboard_version").mapTo(Long.class).one());
+    }
 
     /** The root's id after checking the caller may read it. */
     public long readableOrg(Caller caller, String slug) {
@@ -64,12 +72,12 @@ public final class DashboardStore {
     }
 
     /** The organisation and everything below it, parents before children. */
-    public List<OrgNode> subtree(long root) {
+    public List<OrgNode> subtree(String slug) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        with recursive tree as (select o.*, 0 as depth from organisation o where o.id = :root
+                        with recursive tree as (select o.*, 0 as depth from organisation o where o.slug = :root
                                                 union all select o.*, t.depth + 1 from organisation o join tree t on o.parent_id = t.id)
                         select id, slug, name, kind, parent_id from tree order by depth, slug""")
-                .bind("root", root)
+                .bind("root", slug)
                 .map((rs, c) -> new OrgNode(rs.getLong("id"), rs.getString("slug"), rs.getString("name"), rs.getString("kind"),
                         (Long) rs.getObject("parent_id"))).list());
     }
@@ -86,60 +94,55 @@ public final class DashboardStore {
     }
 
     /** Class totals of the latest audit of every organisation in the subtree, per period. */
-    public List<ClassRow> classCounts(long root) {
-        return jdbi.withHandle(h -> h.createQuery(LATEST + """
-                        select l.org_id, l.period, g.class, g.origin, sum(g.items) as items, sum(g.seats) as seats
-                        from latest l join audit_aggregate g on g.audit_id = l.audit_id and g.dim = 'class'
-                        group by l.org_id, l.period, g.class, g.origin""")
-                .bind("root", root)
+    public List<ClassRow> classCounts(Long[] orgIds) {
+        return jdbi.withHandle(h -> h.createQuery(LATEST + "select l.org_id, l.period, g.class, g.origin, sum(g.items) as items, sum(g.seats) as seats "
+                        + AGGREGATES + " group by l.org_id, l.period, g.class, g.origin")
+                .bind("ids", orgIds).bind("dim", "class")
                 .map((rs, c) -> new ClassRow(rs.getLong("org_id"), rs.getInt("period"), rs.getString("class"), rs.getString("origin"),
                         rs.getLong("items"), rs.getLong("seats"))).list());
     }
 
     /** Periods with an audit in the subtree, oldest first. */
-    public List<Integer> auditPeriods(long root) {
-        return jdbi.withHandle(h -> h.createQuery(LATEST + "select distinct period from latest order by period")
-                .bind("root", root).mapTo(Integer.class).list());
+    public List<Integer> auditPeriods(Long[] orgIds) {
+        return jdbi.withHandle(h -> h.createQuery("select distinct period from inventory_audit where org_id = any (:ids) order by period")
+                .bind("ids", orgIds).mapTo(Integer.class).list());
     }
 
     /** Audit aggregates of a period over the subtree by one dimension; {@code cls} null: every class. */
-    public List<KeyRow> breakdown(long root, int period, String dim, String cls) {
-        return jdbi.withHandle(h -> h.createQuery(LATEST + """
-                        select g.key, g.origin, sum(g.items) as items, sum(g.seats) as seats
-                        from latest l join audit_aggregate g on g.audit_id = l.audit_id and g.dim = :dim
-                        where l.period = :period and (cast(:cls as text) is null or g.class = :cls)
-                        group by g.key, g.origin""")
-                .bind("root", root).bind("period", period).bind("dim", dim).bind("cls", cls)
+    public List<KeyRow> breakdown(Long[] orgIds, int period, String dim, String cls) {
+        return jdbi.withHandle(h -> h.createQuery(LATEST.replace("where a.org_id = any (:ids)", "where a.org_id = any (:ids) and a.period = :period")
+                        + "select g.key, g.origin, sum(g.items) as items, sum(g.seats) as seats " + AGGREGATES
+                        + " where cast(:cls as text) is null or g.class = :cls group by g.key, g.origin")
+                .bind("ids", orgIds).bind("period", period).bind("dim", dim).bind("cls", cls)
                 .map((rs, c) -> new KeyRow(rs.getString("key"), rs.getString("origin"), rs.getLong("items"), rs.getLong("seats"), 0)).list());
     }
 
     /** Purchases of a period over the subtree by category, country or vendor. */
-    public List<KeyRow> purchaseBreakdown(long root, int period, String dim) {
+    public List<KeyRow> purchaseBreakdown(Long[] orgIds, int period, String dim) {
         String column = switch (dim) {
             case "category" -> "p.category";
             case "country" -> "p.country";
             case "vendor" -> "p.vendor";
             default -> throw new IllegalArgumentException("purchases have no " + dim);
         };
-        return jdbi.withHandle(h -> h.createQuery(TREE + "select coalesce(" + column + ", '') as key, p.origin, count(*) as lines, "
+        return jdbi.withHandle(h -> h.createQuery("select coalesce(" + column + ", '') as key, p.origin, count(*) as lines, "
                         + "sum(p.quantity) as quantity, sum(p.amount) as amount from purchase p "
-                        + "where p.org_id in (select id from tree) and p.period = :period group by 1, 2")
-                .bind("root", root).bind("period", period)
+                        + "where p.org_id = any (:ids) and p.period = :period group by 1, 2")
+                .bind("ids", orgIds).bind("period", period)
                 .map((rs, c) -> new KeyRow(rs.getString("key"), rs.getString("origin"), rs.getLong("lines"), rs.getDouble("quantity"),
                         rs.getDouble("amount"))).list());
     }
 
     /** Foreign products in the latest audits of a period over the subtree, most seats first. */
-    public List<ForeignRow> topForeign(long root, int period, int limit) {
-        return jdbi.withHandle(h -> h.createQuery(LATEST + """
-                        , top as (select g.key, sum(g.seats) as seats, sum(g.items) as items, count(distinct g.org_id) as orgs
-                                  from latest l join audit_aggregate g on g.audit_id = l.audit_id and g.dim = 'product'
-                                  where l.period = :period and g.origin = 'foreign'
-                                  group by g.key order by seats desc, g.key limit :lim)
+    public List<ForeignRow> topForeign(Long[] orgIds, int period, int limit) {
+        return jdbi.withHandle(h -> h.createQuery(LATEST.replace("where a.org_id = any (:ids)", "where a.org_id = any (:ids) and a.period = :period")
+                        + ", top as (select g.key, sum(g.seats) as seats, sum(g.items) as items, count(distinct g.org_id) as orgs "
+                        + AGGREGATES + " where g.origin = 'foreign' group by g.key order by seats desc, g.key limit :lim) "
+                        + """
                         select top.*, p.name, v.name as vendor, v.country from top
                         left join product p on p.id = top.key left join vendor v on v.id = p.vendor_id
                         order by top.seats desc, top.key""")
-                .bind("root", root).bind("period", period).bind("lim", limit)
+                .bind("ids", orgIds).bind("dim", "product").bind("period", period).bind("lim", limit)
                 .map((rs, c) -> new ForeignRow(rs.getString("key"), rs.getString("name") == null ? rs.getString("key") : rs.getString("name"),
                         rs.getString("vendor"), rs.getString("country"), rs.getLong("seats"), rs.getLong("items"), rs.getInt("orgs"))).list());
     }
@@ -159,14 +162,14 @@ public final class DashboardStore {
     }
 
     /** Purchases of every organisation in the subtree, per period, category kind and origins. */
-    public List<PurchaseRow> purchases(long root) {
-        return jdbi.withHandle(h -> h.createQuery(TREE + """
+    public List<PurchaseRow> purchases(Long[] orgIds) {
+        return jdbi.withHandle(h -> h.createQuery("""
                         select p.org_id, p.period, coalesce(c.kind, 'software') as kind, p.origin, p.processor_origin,
                                count(*) as lines, sum(p.quantity) as quantity, sum(p.amount) as amount
                         from purchase p left join category c on c.id = p.category
-                        where p.org_id in (select id from tree)
+                        where p.org_id = any (:ids)
                         group by 1, 2, 3, 4, 5""")
-                .bind("root", root)
+                .bind("ids", orgIds)
                 .map((rs, c) -> new PurchaseRow(rs.getLong("org_id"), rs.getInt("period"), rs.getString("kind"), rs.getString("origin"),
                         rs.getString("processor_origin"), rs.getLong("lines"), rs.getDouble("quantity"), rs.getDouble("amount"))).list());
     }

@@ -24,12 +24,37 @@ public final class DashboardService {
     public static final Set<String> DIMENSIONS = Set.of("category", "country", "platform", "vendor");
     private static final Text UNKNOWN_LABEL = new Text("не определено", "not identified");
 
+    private static final int CACHE_ENTRIES = 2000;
     private final DashboardStore store;
     private final ProfileTargets profile;
+    /**
+     * Answers by question, valid for one data version: an overview is read many times between two
+     * audits, and over a thousand organisations computing it takes far longer than reading it.
+     * Access is checked on every call, before the cache is consulted.
+     */
+    private final Map<String, Cached> cache = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
+            return size() > CACHE_ENTRIES;
+        }
+    });
+
+    private record Cached(long version, Object answer) {}
 
     public DashboardService(DashboardStore store, ProfileTargets profile) {
         this.store = store;
         this.profile = profile;
+    }
+
+    /** The answer to {@code key} for the current data version, computed when not cached. */
+    @SuppressWarnings("unchecked")
+    private <T> T cached(String key, java.util.function.Supplier<T> compute) {
+        long version = store.version();
+        Cached c = cache.get(key);
+        if (c != null && c.version() == version) return (T) c.answer();
+        T answer = compute.get();
+        cache.put(key, new Cached(version, answer));
+        return answer;
     }
 
     public DashboardStore store() {
@@ -39,7 +64,12 @@ public final class DashboardService {
     // ------------------------------------------------------------------ tree
 
     public Tree tree(Caller caller, String slug) {
-        Hierarchy h = hierarchy(caller, slug);
+        store.readableOrg(caller, slug);
+        return cached("tree " + slug, () -> tree(slug));
+    }
+
+    private Tree tree(String slug) {
+        Hierarchy h = hierarchy(slug);
         return new Tree(ref(h.root()), h.children(h.root().id()).stream().map(c -> node(h, c)).toList());
     }
 
@@ -55,7 +85,12 @@ public final class DashboardService {
 
     /** Measures with periods up to {@code upTo} (null: all), as a report for that period sees them. */
     public Measures measures(Caller caller, String slug, Basis basis, Integer upTo) {
-        Hierarchy h = hierarchy(caller, slug);
+        store.readableOrg(caller, slug);
+        return cached("measures " + slug + " " + basis + " " + upTo, () -> measures(slug, basis, upTo));
+    }
+
+    private Measures measures(String slug, Basis basis, Integer upTo) {
+        Hierarchy h = hierarchy(slug);
         Map<Long, Map<MeasureId, TreeMap<Integer, Counts>>> rolled = rollUp(h, ownCounts(h, basis));
         if (upTo != null) rolled.values().forEach(byMeasure -> byMeasure.values().forEach(s -> s.tailMap(upTo, false).clear()));
         TargetResolver targets = targetResolver(h);
@@ -80,7 +115,7 @@ public final class DashboardService {
     private Measure measure(MeasureId m, Basis basis, TreeMap<Integer, Counts> s, Target target) {
         TargetView t = view(target);
         var series = new ArrayList<SeriesPoint>();
-        s.forEach((period, c) -> series.add(new SeriesPoint(Integer.toString(period), round(c.domesticShare()), round(c.domesticShare()),
+        s.forEach((period, c) -> series.add(new SeriesPoint(Integer.toString(period), round(c.domesticShare()), round(c.share(c.domestic())),
                 round(c.share(c.openSource())), round(c.share(c.foreign())), round(c.share(c.unknown())), amount(basis, c.total()))));
         TrendForecast.Forecast f = forecast(s, t);
         ForecastView fv = f == null ? null : new ForecastView(f.method().en(), f.method(),
@@ -105,7 +140,7 @@ public final class DashboardService {
     private Map<Long, Map<MeasureId, TreeMap<Integer, Counts>>> ownCounts(Hierarchy h, Basis basis) {
         var out = new HashMap<Long, Map<MeasureId, TreeMap<Integer, Counts>>>();
         if (basis != Basis.SPEND) {
-            for (var r : store.classCounts(h.root().id())) {
+            for (var r : store.classCounts(h.ids())) {
                 MeasureId m = switch (r.cls()) {
                     case "software" -> MeasureId.SOFTWARE_DOMESTIC_SHARE;
                     case "cpu" -> MeasureId.PROCESSOR_DOMESTIC_SHARE;
@@ -114,7 +149,7 @@ public final class DashboardService {
                 if (m != null) add(out, r.orgId(), m, r.period(), r.origin(), basis == Basis.COUNT ? r.items() : r.seats());
             }
         }
-        for (var r : store.purchases(h.root().id())) {
+        for (var r : store.purchases(h.ids())) {
             double amount = switch (basis) {
                 case COUNT -> r.lines();
                 case SEATS -> r.quantity();
@@ -159,7 +194,12 @@ public final class DashboardService {
 
     public Breakdown breakdown(Caller caller, String slug, String dim, Integer period, Basis basis) {
         if (!DIMENSIONS.contains(dim)) throw new IllegalArgumentException("dim must be category, country, platform or vendor, got '" + dim + "'");
-        long root = store.readableOrg(caller, slug);
+        store.readableOrg(caller, slug);
+        return cached("breakdown " + slug + " " + dim + " " + period + " " + basis, () -> breakdown(slug, dim, period, basis));
+    }
+
+    private Breakdown breakdown(String slug, String dim, Integer period, Basis basis) {
+        Long[] root = hierarchy(slug).ids();
         Integer p = period != null ? period : latest(basis == Basis.SPEND
                 ? store.purchases(root).stream().map(DashboardStore.PurchaseRow::period).toList() : store.auditPeriods(root));
         if (p == null) return new Breakdown(dim, null, basis.word(), List.of(), emptyNote(MeasureId.SOFTWARE_DOMESTIC_SHARE, basis));
@@ -187,7 +227,12 @@ public final class DashboardService {
     }
 
     public TopForeign topForeign(Caller caller, String slug, Integer period, int limit) {
-        long root = store.readableOrg(caller, slug);
+        store.readableOrg(caller, slug);
+        return cached("top-foreign " + slug + " " + period + " " + limit, () -> topForeign(slug, period, limit));
+    }
+
+    private TopForeign topForeign(String slug, Integer period, int limit) {
+        Long[] root = hierarchy(slug).ids();
         Integer p = period != null ? period : latest(store.auditPeriods(root));
         if (p == null) return new TopForeign(null, List.of());
         var rows = store.topForeign(root, p, limit);
@@ -201,7 +246,8 @@ public final class DashboardService {
     // ------------------------------------------------------------------ targets
 
     public Targets targets(Caller caller, String slug) {
-        Hierarchy h = hierarchy(caller, slug);
+        store.readableOrg(caller, slug);
+        Hierarchy h = hierarchy(slug);
         TargetResolver resolver = targetResolver(h);
         long org = h.root().id();
         var rows = new ArrayList<TargetRow>();
@@ -255,13 +301,17 @@ public final class DashboardService {
     // ------------------------------------------------------------------ helpers
 
     /** The organisation and its subtree, after the read check. */
-    record Hierarchy(OrgNode root, List<OrgNode> nodes, Map<Long, List<OrgNode>> childrenOf, Set<Long> ids) {
+    record Hierarchy(OrgNode root, List<OrgNode> nodes, Map<Long, List<OrgNode>> childrenOf, Set<Long> idSet) {
+        Long[] ids() {
+            return idSet.toArray(Long[]::new);
+        }
+
         List<OrgNode> children(long id) {
             return childrenOf.getOrDefault(id, List.of());
         }
 
         boolean contains(long id) {
-            return ids.contains(id);
+            return idSet.contains(id);
         }
 
         List<OrgNode> deepestFirst() {
@@ -269,9 +319,10 @@ public final class DashboardService {
         }
     }
 
-    Hierarchy hierarchy(Caller caller, String slug) {
-        long root = store.readableOrg(caller, slug);
-        List<OrgNode> nodes = store.subtree(root);
+    /** The organisation and its subtree; the caller's access was checked before. */
+    private Hierarchy hierarchy(String slug) {
+        List<OrgNode> nodes = store.subtree(slug);
+        long root = nodes.getFirst().id();
         var children = new HashMap<Long, List<OrgNode>>();
         for (OrgNode n : nodes) if (n.parentId() != null && n.id() != root) children.computeIfAbsent(n.parentId(), k -> new ArrayList<>()).add(n);
         return new Hierarchy(nodes.getFirst(), nodes, children, nodes.stream().map(OrgNode::id).collect(Collectors.toSet()));

@@ -103,6 +103,11 @@ public final class DemoData {
 
     /** Loads the demo (idempotent): missing organisations and audits are created, existing ones kept. */
     public Loaded load(Consumer<String> progress) {
+        return load(progress, 1.0);
+    }
+
+    /** With fewer workstations per organisation ({@code scale} below 1), for tests. */
+    public Loaded load(Consumer<String> progress, double scale) {
         long start = System.nanoTime();
         Caller op = Caller.localOperator();
         List<Substitution> pairs = store.substitutions(domesticCountries);
@@ -122,7 +127,7 @@ public final class DemoData {
                 for (int t = 0; t < PERIODS.size(); t++) {
                     int period = PERIODS.get(t);
                     Path file = dir.resolve(o.slug() + "-" + period + ".csv");
-                    Files.writeString(file, inventory(o, t, slots), StandardCharsets.UTF_8);
+                    Files.writeString(file, inventory(o, t, slots, Math.max(3, (int) Math.round(o.hosts() * scale))), StandardCharsets.UTF_8);
                     var run = audits.run(op, o.slug(), List.of(file),
                             new AuditService.Options(null, null, "Инвентаризация " + period + " (демо)", Map.of(), false), null);
                     store.setAuditPeriod(op, o.slug(), run.audit().id(), period);
@@ -150,7 +155,7 @@ public final class DemoData {
         Caller op = Caller.localOperator();
         for (DemoOrg o : ORGS) {
             if (tenants.organisation(o.slug()).isEmpty()) return false;
-            if (store.auditPeriods(auditStore.orgId(op, o.slug(), Role.VIEWER)).size() < PERIODS.size()) return false;
+            if (store.auditPeriods(new Long[]{auditStore.orgId(op, o.slug(), Role.VIEWER)}).size() < PERIODS.size()) return false;
         }
         return true;
     }
@@ -221,7 +226,7 @@ public final class DemoData {
      * Each workstation keeps its own random draws across the years, so a machine once moved to
      * the alternative stays moved, and the share rises steadily with the organisation's pace.
      */
-    static String inventory(DemoOrg o, int t, Slots slots) {
+    static String inventory(DemoOrg o, int t, Slots slots, int hosts) {
         var sb = new StringBuilder("Имя компьютера;Программа;Производитель;Версия\r\n");
         var orgRandom = new Random(SEED ^ o.slug().hashCode());
         // Which alternative this organisation chose for each slot, and which slots it has at all.
@@ -233,7 +238,7 @@ public final class DemoData {
             choice.put(s, from.get(orgRandom.nextInt(from.size())));
         }
         var noiseRandom = new Random(SEED ^ (o.slug().hashCode() * 31L + t));
-        for (int h = 1; h <= o.hosts(); h++) {
+        for (int h = 1; h <= hosts; h++) {
             String host = o.slug().toUpperCase(Locale.ROOT).replace("DEMO-", "").replace("DEMO", "MIN") + "-WS" + String.format(Locale.ROOT, "%03d", h);
             var hostRandom = new Random(SEED ^ (o.slug().hashCode() * 1_000_003L + h));
             for (Slot s : slots.list) {
