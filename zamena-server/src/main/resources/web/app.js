@@ -28,7 +28,7 @@
       'kind.software': 'программное обеспечение', 'kind.hardware': 'оборудование', 'kind.service': 'сервис',
       inRegistry: 'в реестре № {n}', stats: 'В каталоге продуктов: {products}, производителей: {vendors}, замен: {alternatives}.',
       api: 'Описание API (OpenAPI)', error: 'Ошибка: {detail}', community: 'сообщество',
-      orgPage: 'Аудиты и проверка сопоставлений (для организаций)', checkPage: 'Проверка закупки'
+      orgPage: 'Аудиты и проверка сопоставлений (для организаций)', checkPage: 'Проверка закупки', dashboardPage: 'Панель показателей (для организаций)'
     },
     en: {
       title: 'Zamena', tagline: 'Catalog of domestic and open-source replacements for foreign software and hardware',
@@ -51,7 +51,7 @@
       'kind.software': 'software', 'kind.hardware': 'hardware', 'kind.service': 'service',
       inRegistry: 'register no. {n}', stats: 'The catalog has {products} products, {vendors} vendors, {alternatives} alternatives.',
       api: 'API description (OpenAPI)', error: 'Error: {detail}', community: 'community',
-      orgPage: 'Audits and review of matches (for organisations)', checkPage: 'Procurement check'
+      orgPage: 'Audits and review of matches (for organisations)', checkPage: 'Procurement check', dashboardPage: 'Dashboard (for organisations)'
     }
   };
 

@@ -19,7 +19,7 @@
       'decided.picked': '«{name}»: выбран продукт {product}.',
       'audits.heading': 'Аудиты', 'audits.id': '№', 'audits.created': 'Создан', 'audits.label': 'Название', 'audits.files': 'Файлы',
       'audits.items': 'Позиций', 'audits.foreign': 'Иностранное', 'audits.download': 'Скачать', 'audits.empty': 'Аудитов пока нет.',
-      'audits.count': 'Аудитов: {n}.', catalog: 'Каталог замен', api: 'Описание API (OpenAPI)', loading: 'Загрузка…',
+      'audits.count': 'Аудитов: {n}.', catalog: 'Каталог замен', dashboard: 'Панель показателей', api: 'Описание API (OpenAPI)', loading: 'Загрузка…',
       error: 'Ошибка: {detail}', 'download.failed': 'Не удалось скачать: {detail}'
     },
     en: {
@@ -34,7 +34,7 @@
       'decided.picked': '“{name}”: matched to {product}.',
       'audits.heading': 'Audits', 'audits.id': 'No.', 'audits.created': 'Created', 'audits.label': 'Label', 'audits.files': 'Files',
       'audits.items': 'Items', 'audits.foreign': 'Foreign', 'audits.download': 'Download', 'audits.empty': 'No audits yet.',
-      'audits.count': '{n} audits.', catalog: 'Catalog of alternatives', api: 'API description (OpenAPI)', loading: 'Loading…',
+      'audits.count': '{n} audits.', catalog: 'Catalog of alternatives', dashboard: 'Dashboard', api: 'API description (OpenAPI)', loading: 'Loading…',
       error: 'Error: {detail}', 'download.failed': 'Download failed: {detail}'
     }
   };

@@ -164,6 +164,7 @@ public final class ZamenaServer implements AutoCloseable {
             files.headers = Map.of("Content-Security-Policy", PAGE_POLICY, "X-Content-Type-Options", "nosniff",
                     "Referrer-Policy", "no-referrer");
         });
+        config.routes.addHttpHandler(HandlerType.GET, EChartsWebjar.PATH, EChartsWebjar::serve); // the dashboard's charts, from their webjar
         config.routes.before(ctx -> ctx.header("X-Content-Type-Options", "nosniff"));
         config.routes.before(API + "/*", auth::authenticate);
         config.routes.before(API + "/orgs*", ZamenaServer::privateResponse);
