@@ -4,6 +4,7 @@
 'use strict';
 
 (() => {
+  const el = Zamena.el; // common.js
   const API = 'api/v1/';
 
   const I18N = {
@@ -120,15 +121,6 @@
 
   // ---------------------------------------------------------------- DOM helpers
 
-  function el(tag, attrs, ...children) {
-    const e = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs || {})) {
-      if (v === null || v === undefined || v === false) continue;
-      if (k === 'class') e.className = v; else e.setAttribute(k, v === true ? '' : v);
-    }
-    for (const c of children.flat()) if (c !== null && c !== undefined && c !== '') e.append(c instanceof Node ? c : String(c));
-    return e;
-  }
 
   /** A source is shown as a link only when it is a web address; anything else stays text. */
   function sourceNode(source) {

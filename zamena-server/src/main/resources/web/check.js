@@ -3,6 +3,7 @@
 // organisation's API key, its quota report for a year (GET api/v1/orgs/{org}/quotas).
 (() => {
   'use strict';
+  const el = Zamena.el; // common.js
 
   const I18N = {
     ru: {
@@ -72,12 +73,6 @@
     return s;
   }
 
-  function el(tag, attrs, ...children) {
-    const e = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs || {})) if (v !== null && v !== undefined) e.setAttribute(k, v);
-    for (const c of children.flat()) if (c !== null && c !== undefined) e.append(c);
-    return e;
-  }
 
   function setLanguage(l) {
     lang = l;

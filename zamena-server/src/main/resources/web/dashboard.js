@@ -8,6 +8,7 @@
 'use strict';
 
 (() => {
+  const el = Zamena.el; // common.js
   const API = 'api/v1/';
 
   const I18N = {
@@ -157,15 +158,6 @@
 
   // ---------------------------------------------------------------- DOM helpers
 
-  function el(tag, attrs, ...children) {
-    const e = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs || {})) {
-      if (v === null || v === undefined || v === false) continue;
-      if (k === 'class') e.className = v; else e.setAttribute(k, v === true ? '' : v);
-    }
-    for (const c of children.flat()) if (c !== null && c !== undefined && c !== '') e.append(c instanceof Node ? c : String(c));
-    return e;
-  }
 
   function button(label, onClick, cls) {
     const b = el('button', { type: 'button', class: cls }, label);

@@ -4,6 +4,7 @@
 'use strict';
 
 (() => {
+  const el = Zamena.el; // common.js
   const API = 'api/v1/';
 
   const I18N = {
@@ -60,15 +61,6 @@
     drawAudits();
   }
 
-  function el(tag, attrs, ...children) {
-    const e = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs || {})) {
-      if (v === null || v === undefined || v === false) continue;
-      if (k === 'class') e.className = v; else e.setAttribute(k, v === true ? '' : v);
-    }
-    for (const c of children.flat()) if (c !== null && c !== undefined && c !== '') e.append(c instanceof Node ? c : String(c));
-    return e;
-  }
 
   function showStatus(id, text, isError) {
     $(id).textContent = text || '';
