@@ -51,6 +51,20 @@ final class Browser implements AutoCloseable {
         return browser.newContext(new NewContextOptions().setViewportSize(1366, 768).setLocale(locale).setAcceptDownloads(true));
     }
 
+    /**
+     * Collects into {@code errors} what a person would call the page broken: script errors, console errors and
+     * failed requests (the browser's own favicon probe aside).
+     */
+    static void watch(com.microsoft.playwright.Page page, List<String> errors) {
+        page.onPageError(errors::add);
+        page.onConsoleMessage(m -> {
+            if (m.type().equals("error") && !m.text().startsWith("Failed to load resource")) errors.add(m.text());
+        });
+        page.onResponse(r -> {
+            if (r.status() >= 400 && !r.url().endsWith("/favicon.ico")) errors.add(r.status() + " " + r.url());
+        });
+    }
+
     @Override
     public void close() {
         browser.close();

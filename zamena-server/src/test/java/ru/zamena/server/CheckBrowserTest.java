@@ -47,14 +47,7 @@ class CheckBrowserTest {
     void open() {
         context = browser.laptop("en-GB");
         page = context.newPage();
-        page.onPageError(scriptErrors::add);
-        page.onConsoleMessage(m -> {
-            if (m.type().equals("error") && !m.text().startsWith("Failed to load resource")) scriptErrors.add(m.text());
-        });
-        // Every request the page makes must succeed (the browser's own favicon probe aside).
-        page.onResponse(r -> {
-            if (r.status() >= 400 && !r.url().endsWith("/favicon.ico")) scriptErrors.add(r.status() + " " + r.url());
-        });
+        Browser.watch(page, scriptErrors);
         page.navigate(s.server.url() + "check.html");
     }
 

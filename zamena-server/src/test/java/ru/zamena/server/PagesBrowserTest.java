@@ -53,13 +53,7 @@ class PagesBrowserTest {
     void open() {
         context = browser.laptop("en-GB");
         page = context.newPage();
-        page.onPageError(errors::add);
-        page.onConsoleMessage(m -> {
-            if (m.type().equals("error") && !m.text().startsWith("Failed to load resource")) errors.add(m.text());
-        });
-        page.onResponse(r -> {
-            if (r.status() >= 400 && !r.url().endsWith("/favicon.ico")) errors.add(r.status() + " " + r.url());
-        });
+        Browser.watch(page, errors);
     }
 
     @AfterEach
