@@ -262,15 +262,6 @@ public final class DashboardStore {
                 rs.getString(p + "vendor"), rs.getString(p + "country"), rs.getString(p + "category"), rs.getString(p + "kind"), rs.getString(p + "origin"));
     }
 
-    /** Sets what kind of organisation this is (operator admins, or the organisation's admins). */
-    public void setKind(Caller caller, String slug, String kind) {
-        jdbi.useTransaction(h -> {
-            long org = OrgScope.orgId(h, caller, slug, Role.ADMIN);
-            h.createUpdate("update organisation set kind = :k where id = :id").bind("k", kind).bind("id", org).execute();
-            TenantStore.audit(h, caller, org, "organisation.kind", slug, Map.of("kind", String.valueOf(kind)));
-        });
-    }
-
     /** Says which reporting year an audit stands for (by default the year it was stored). */
     public void setAuditPeriod(Caller caller, String slug, long auditId, int period) {
         jdbi.useTransaction(h -> {

@@ -122,15 +122,14 @@ public final class DemoData {
         }
         try {
             for (DemoOrg o : ORGS) {
-                if (tenants.organisation(o.slug()).isEmpty()) tenants.createOrganisation(op, o.slug(), o.name(), o.parent(), false);
-                store.setKind(op, o.slug(), o.kind());
+                if (tenants.organisation(o.slug()).isEmpty()) tenants.createOrganisation(op, o.slug(), o.name(), o.parent(), false, o.kind());
+                else tenants.updateOrganisation(op, o.slug(), o.kind(), null);
                 for (int t = 0; t < PERIODS.size(); t++) {
                     int period = PERIODS.get(t);
                     Path file = dir.resolve(o.slug() + "-" + period + ".csv");
                     Files.writeString(file, inventory(o, t, slots, Math.max(3, (int) Math.round(o.hosts() * scale))), StandardCharsets.UTF_8);
                     var run = audits.run(op, o.slug(), List.of(file),
-                            new AuditService.Options(null, null, "Инвентаризация " + period + " (демо)", Map.of(), false), null);
-                    store.setAuditPeriod(op, o.slug(), run.audit().id(), period);
+                            new AuditService.Options(null, null, "Инвентаризация " + period + " (демо)", Map.of(), false, period), null);
                     if (run.outcome().equals(AuditService.CREATED)) created++;
                     else kept++;
                     progress.accept(o.slug() + " " + period + ": " + run.outcome());

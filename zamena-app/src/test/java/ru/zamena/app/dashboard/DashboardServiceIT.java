@@ -67,8 +67,7 @@ class DashboardServiceIT {
     }
 
     static void org(String slug, String parent, String kind) {
-        zamena.tenants().createOrganisation(OP, slug, "Org " + slug, parent, false);
-        dashboard.store().setKind(OP, slug, kind);
+        zamena.tenants().createOrganisation(OP, slug, "Org " + slug, parent, false, kind);
     }
 
     static int seq;
