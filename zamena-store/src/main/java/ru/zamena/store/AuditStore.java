@@ -75,7 +75,7 @@ public final class AuditStore {
 
     /** Says which reporting year an audit of the organisation stands for (the caller was checked as an editor by {@link #orgId}). */
     public void setPeriod(long orgId, long auditId, int period) {
-        jdbi.useHandle(h -> h.createUpdate("update inventory_audit set period = :p where id = :a and org_id = :org and period is distinct from :p")
+        jdbi.useHandle(h -> h.createUpdate("update inventory_audit set period = :p where id = :a and org_id = :org")
                 .bind("p", period).bind("a", auditId).bind("org", orgId).execute());
     }
 

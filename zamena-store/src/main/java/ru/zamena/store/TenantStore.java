@@ -68,12 +68,16 @@ public final class TenantStore {
         if (parentSlug != null && !caller.mayEditCatalog()) throw new AccessDeniedException("only an operator admin may move an organisation");
         String k = kindWord(kind);
         return jdbi.inTransaction(h -> {
-            long id = orgId(h, slug).orElseThrow(() -> new NotFoundException("organisation " + slug));
+            Organisation before = organisation(h, slug).orElseThrow(() -> new NotFoundException("organisation " + slug));
+            long id = before.id();
             var details = new LinkedHashMap<String, Object>();
-            // unchanged fields are not written: loading the demo again changes nothing
-            if (k != null && h.createUpdate("update organisation set kind = :k where id = :id and kind is distinct from :k")
-                    .bind("k", k).bind("id", id).execute() > 0) details.put("kind", k);
-            if (parentSlug != null) {
+            // Unchanged fields are not written (an update of no rows still bumps the dashboard's data version):
+            // loading the demo again changes nothing.
+            if (k != null && !k.equals(before.kind())) {
+                h.createUpdate("update organisation set kind = :k where id = :id").bind("k", k).bind("id", id).execute();
+                details.put("kind", k);
+            }
+            if (parentSlug != null && !parentSlug.equals(before.parentSlug())) {
                 long parent = orgId(h, parentSlug).orElseThrow(() -> new NotFoundException("organisation " + parentSlug));
                 boolean cycle = h.createQuery("""
                                 with recursive up as (select id, parent_id from organisation where id = :parent
@@ -81,8 +85,8 @@ public final class TenantStore {
                                 select exists (select 1 from up where id = :id)""")
                         .bind("parent", parent).bind("id", id).mapTo(Boolean.class).one();
                 if (cycle) throw new ConflictException("'" + parentSlug + "' is " + slug + " or below it, so it cannot be its parent");
-                if (h.createUpdate("update organisation set parent_id = :p where id = :id and parent_id is distinct from :p")
-                        .bind("p", parent).bind("id", id).execute() > 0) details.put("parent", parentSlug);
+                h.createUpdate("update organisation set parent_id = :p where id = :id").bind("p", parent).bind("id", id).execute();
+                details.put("parent", parentSlug);
             }
             if (!details.isEmpty()) audit(h, caller, id, "organisation.update", slug, details);
             return organisation(h, slug).orElseThrow();

@@ -112,7 +112,8 @@ public final class AuditService {
             var existing = store.byFingerprint(orgId, fingerprint);
             if (existing.isPresent()) {
                 // the same files said to stand for another year: the stored audit now stands for that year
-                if (options.period() != null) store.setPeriod(orgId, existing.get().id(), options.period());
+                if (options.period() != null && options.period() != existing.get().period())
+                    store.setPeriod(orgId, existing.get().id(), options.period());
                 return new Run(UNCHANGED, report(caller, org, existing.get().id()));
             }
         }
