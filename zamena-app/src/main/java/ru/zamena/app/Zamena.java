@@ -42,11 +42,11 @@ public final class Zamena implements AutoCloseable {
         this.compliance = new ru.zamena.app.compliance.ComplianceService(new ru.zamena.compliance.Profiles(profilesDir(config)), catalog);
         this.audits = new AuditService(new AuditStore(db), catalog, matcher);
         this.review = new ReviewService(new ReviewStore(db, catalogStore), audits);
-        this.purchases = new ru.zamena.app.compliance.PurchaseService(compliance, new ru.zamena.store.PurchaseStore(db));
+        this.purchases = new ru.zamena.app.compliance.PurchaseService(compliance, new ru.zamena.store.PurchaseStore(db), catalog,
+                config.domesticCountries());
         var dashboardStore = new ru.zamena.store.DashboardStore(db, config.domesticCountries());
         this.dashboard = new ru.zamena.app.dashboard.DashboardService(dashboardStore, ru.zamena.app.dashboard.ProfileTargets.load(profilesDir(config), "ru"));
-        this.demo = new ru.zamena.app.dashboard.DemoData(audits, new AuditStore(db), dashboardStore, tenants,
-                new ru.zamena.app.dashboard.PurchaseCheck(compliance, catalog));
+        this.demo = new ru.zamena.app.dashboard.DemoData(audits, new AuditStore(db), dashboardStore, tenants, purchases);
     }
 
     /** Opens the configured database (starting the embedded one if needed) and loads the curated catalog if it changed. */

@@ -41,6 +41,7 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = "--label", description = "A name for this audit") String label;
     @Option(names = "--columns", split = ",", description = "Spreadsheet columns: name=...,publisher=...,version=...") Map<String, String> columns = new LinkedHashMap<>();
     @Option(names = "--force", description = "Audit again even when the same files were audited for this platform") boolean force;
+    @Option(names = "--period", paramLabel = "YEAR", description = "The reporting year this audit stands for (default: the year it is stored)") Integer period;
     @Option(names = "--format", defaultValue = "table", description = "table, json, csv, xlsx or pdf") Format format;
     @Option(names = {"-o", "--output"}, description = "Write the report to this file") Path output;
 
@@ -50,7 +51,7 @@ final class AuditCommand implements Callable<Integer> {
         for (Path f : files) if (!Files.isRegularFile(f)) throw new IllegalArgumentException(f + ": no such file");
         try (var z = main.open()) {
             var run = z.audits().run(Caller.localOperator(), org, files,
-                    new AuditService.Options(cpu, os, label, columns, force), new StderrProgress());
+                    new AuditService.Options(cpu, os, label, columns, force, period), new StderrProgress());
             print(run.report(), run.outcome(), format, output);
         }
         return 0;
@@ -73,7 +74,7 @@ final class AuditCommand implements Callable<Integer> {
     private static void table(PrintStream out, AuditReport r, String outcome) {
         AuditStore.Audit a = r.audit();
         var s = r.summary();
-        out.printf("Audit #%d of %s%s%s: %,d items, %,d occurrences; matched %,d, review %,d, unmatched %,d%n", a.id(), a.org(),
+        out.printf("Audit #%d of %s for %d%s%s: %,d items, %,d occurrences; matched %,d, review %,d, unmatched %,d%n", a.id(), a.org(), a.period(),
                 a.label() == null ? "" : " (" + a.label() + ")", outcome == null ? "" : " — " + outcome,
                 s.items(), s.occurrences(), s.matched(), s.review(), s.unmatched());
         if (AuditService.UNCHANGED.equals(outcome)) out.println("The same files were audited before for this platform; --force audits them again.");
@@ -110,10 +111,10 @@ final class AuditCommand implements Callable<Integer> {
                 else {
                     var rows = new ArrayList<List<String>>();
                     for (var a : audits)
-                        rows.add(List.of("" + a.id(), a.createdAt().toLocalDateTime().withNano(0).toString(), CatalogCommand.nz(a.label()),
+                        rows.add(List.of("" + a.id(), "" + a.period(), a.createdAt().toLocalDateTime().withNano(0).toString(), CatalogCommand.nz(a.label()),
                                 String.join(", ", a.files().stream().map(AuditStore.FileInfo::name).toList()), fmt(a.itemCount()),
                                 fmt(a.occurrenceCount()), foreignShare(a), AuditExport.platform(a), a.createdBy()));
-                    Output.table(Output.out(), List.of("ID", "CREATED", "LABEL", "FILES", "ITEMS", "OCCURRENCES", "FOREIGN", "PLATFORM", "BY"), rows);
+                    Output.table(Output.out(), List.of("ID", "PERIOD", "CREATED", "LABEL", "FILES", "ITEMS", "OCCURRENCES", "FOREIGN", "PLATFORM", "BY"), rows);
                 }
             }
             return 0;

@@ -158,16 +158,23 @@ final class BenchDashboardCommand implements java.util.concurrent.Callable<Integ
             }
             copyItems(conn, chunk);
 
+            // A recorded file of ten checked purchases per organisation (file id = organisation id), as PurchaseService records them.
+            var files = new StringBuilder();
             var purchases = new StringBuilder();
-            for (long org : ids)
-                for (int i = 0; i < 10; i++) {
+            java.time.LocalDate bought = java.time.LocalDate.of(PERIODS[PERIODS.length - 1], 6, 1);
+            for (long org : ids) {
+                Copy.row(files, org, org, "bench-" + org, "bench.csv", "ru", 10, "bench");
+                for (int i = 1; i <= 10; i++) {
                     String[] pr = products.get(random.nextInt(products.size()));
-                    Copy.row(purchases, org, PERIODS[PERIODS.length - 1], null, "Licence " + pr[1], pr[0], pr[4], pr[2], pr[3], pr[5],
-                            "cpu".equals(pr[4]) ? ("domestic".equals(pr[5]) ? "domestic" : "foreign") : null,
-                            1 + random.nextInt(50), 1000 + random.nextInt(900_000), null, "bench");
+                    Copy.row(purchases, org, i, org, "bench-" + org + "-" + i, bought, "44-FZ", null, "Licence " + pr[1], pr[3], false,
+                            1000 + random.nextInt(900_000), "ALLOWED", pr[0], pr[4], pr[2], pr[5],
+                            "cpu".equals(pr[4]) ? ("domestic".equals(pr[5]) ? "domestic" : "foreign") : null, 1 + random.nextInt(50));
                 }
-            copy(conn, "copy purchase (org_id, period, bought_on, name, product_id, category, vendor, country, origin, processor_origin, quantity, "
-                    + "amount, verdict, source) from stdin", purchases);
+            }
+            copy(conn, "copy purchase_file (id, org_id, sha256, name, profile, items, recorded_by) from stdin", files);
+            h.execute("select setval('purchase_file_id_seq', (select max(id) from purchase_file))");
+            copy(conn, "copy purchase_item (file_id, ordinal, org_id, item_id, date, law, okpd2, name, origin, registered, price, verdict, "
+                    + "product_id, category, vendor, origin_class, processor_origin, quantity) from stdin", purchases);
         });
         db.jdbi().useHandle(h -> h.execute("analyze"));
         return slugs;

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "org", description = "Manage organisations (tenants).", subcommands = {OrgCommand.Create.class, OrgCommand.ListOrgs.class})
+@Command(name = "org", description = "Manage organisations (tenants).", subcommands = {OrgCommand.Create.class, OrgCommand.Set.class, OrgCommand.ListOrgs.class})
 final class OrgCommand {
     @ParentCommand Main main;
 
@@ -22,12 +22,33 @@ final class OrgCommand {
         @Option(names = "--name", required = true) String name;
         @Option(names = "--parent", description = "Slug of the parent organisation") String parentSlug;
         @Option(names = "--operator", description = "This organisation runs the installation: its admins may edit the global catalog") boolean operator;
+        @Option(names = "--kind", description = KIND) String kind;
 
         @Override
         public Integer call() {
             try (var z = parent.main.open()) {
-                TenantStore.Organisation o = z.tenants().createOrganisation(Caller.localOperator(), slug, name, parentSlug, operator);
-                Output.out().println("Created organisation " + o.slug() + " (" + o.name() + ").");
+                TenantStore.Organisation o = z.tenants().createOrganisation(Caller.localOperator(), slug, name, parentSlug, operator, kind);
+                Output.out().println("Created organisation " + o.slug() + " (" + o.name() + ")" + (o.kind() == null ? "" : ", " + o.kind()) + ".");
+            }
+            return 0;
+        }
+    }
+
+    static final String KIND = "ministry, agency, unit (authorities) or holding, company (state companies): decides which profile targets apply";
+
+    @Command(name = "set", description = "Change an organisation's kind or parent.")
+    static final class Set implements Callable<Integer> {
+        @ParentCommand OrgCommand parent;
+        @Parameters(paramLabel = "SLUG") String slug;
+        @Option(names = "--kind", description = KIND) String kind;
+        @Option(names = "--parent", description = "Slug of the new parent organisation (it will read this organisation's data)") String parentSlug;
+
+        @Override
+        public Integer call() {
+            if (kind == null && parentSlug == null) throw new IllegalArgumentException("give --kind or --parent (or both)");
+            try (var z = parent.main.open()) {
+                TenantStore.Organisation o = z.tenants().updateOrganisation(Caller.localOperator(), slug, kind, parentSlug);
+                Output.out().println("Organisation " + o.slug() + ": kind " + CatalogCommand.nz(o.kind()) + ", parent " + CatalogCommand.nz(o.parentSlug()) + ".");
             }
             return 0;
         }
@@ -45,8 +66,8 @@ final class OrgCommand {
                 if (format == Output.Format.json) Output.json(Output.out(), orgs);
                 else {
                     var rows = new ArrayList<List<String>>();
-                    for (var o : orgs) rows.add(List.of(o.slug(), o.name(), CatalogCommand.nz(o.parentSlug()), o.operator() ? "operator" : ""));
-                    Output.table(Output.out(), List.of("SLUG", "NAME", "PARENT", ""), rows);
+                    for (var o : orgs) rows.add(List.of(o.slug(), o.name(), CatalogCommand.nz(o.parentSlug()), CatalogCommand.nz(o.kind()), o.operator() ? "operator" : ""));
+                    Output.table(Output.out(), List.of("SLUG", "NAME", "PARENT", "KIND", ""), rows);
                 }
             }
             return 0;

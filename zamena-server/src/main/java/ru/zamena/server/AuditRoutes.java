@@ -56,7 +56,7 @@ final class AuditRoutes {
         List<UploadedFile> uploads = ctx.uploadedFiles("file");
         if (uploads.isEmpty()) throw ApiException.badParameter("file", "no file: send one or more multipart fields named 'file'");
         var options = new AuditService.Options(form(ctx, "cpu"), form(ctx, "os"), form(ctx, "label"), columns(form(ctx, "columns")),
-                "true".equalsIgnoreCase(form(ctx, "force")));
+                "true".equalsIgnoreCase(form(ctx, "force")), period(form(ctx, "period")));
         Path dir = null;
         try {
             dir = Files.createTempDirectory("zamena-audit");
@@ -145,6 +145,19 @@ final class AuditRoutes {
         for (ReportFormat rf : ReportFormat.values())
             if (accept.contains(rf.contentType().split(";")[0])) return rf;
         return null;
+    }
+
+    /** The reporting year of the {@code period} field, null when not given. */
+    private static Integer period(String v) {
+        if (v == null) return null;
+        try {
+            int year = Integer.parseInt(v);
+            if (year >= AuditService.Options.MIN_PERIOD && year <= AuditService.Options.MAX_PERIOD) return year;
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ApiException.badParameter("period", "period must be a year between " + AuditService.Options.MIN_PERIOD + " and "
+                + AuditService.Options.MAX_PERIOD + ", got '" + v + "'");
     }
 
     private static String form(Context ctx, String name) {

@@ -55,7 +55,7 @@ final class Dto {
     record ImportRun(long id, String kind, String fileName, String fileSha256, String actor, OffsetDateTime startedAt,
                      OffsetDateTime finishedAt, String status, Map<String, Long> counts, List<String> errors, String message) {}
 
-    record OrganisationDto(String slug, String name, String parent, boolean operator, OffsetDateTime createdAt) {}
+    record OrganisationDto(String slug, String name, String parent, boolean operator, String kind, OffsetDateTime createdAt) {}
 
     record ApiKeyDto(String prefix, String name, String org, String role, OffsetDateTime createdAt, OffsetDateTime revokedAt) {}
 
@@ -68,7 +68,10 @@ final class Dto {
 
     // ------------------------------------------------------------------ request bodies
 
-    record NewOrganisation(String slug, String name, String parent, Boolean operator) {}
+    record NewOrganisation(String slug, String name, String parent, Boolean operator, String kind) {}
+
+    /** PATCH /orgs/{org}: the fields to change; absent ones stay. */
+    record OrganisationChange(String kind, String parent) {}
 
     record NewApiKey(String name, String role) {}
 
@@ -135,7 +138,7 @@ final class Dto {
     }
 
     static OrganisationDto organisation(TenantStore.Organisation o) {
-        return new OrganisationDto(o.slug(), o.name(), o.parentSlug(), o.operator(), o.createdAt());
+        return new OrganisationDto(o.slug(), o.name(), o.parentSlug(), o.operator(), o.kind(), o.createdAt());
     }
 
     static ApiKeyDto apiKey(TenantStore.ApiKeyInfo k) {

@@ -2,6 +2,7 @@ package ru.zamena.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
+import ru.zamena.core.targets.OrgKind;
 import ru.zamena.core.tenancy.Caller;
 import ru.zamena.core.tenancy.Role;
 import ru.zamena.core.text.NameKey;
@@ -38,8 +39,26 @@ final class OrgRoutes {
         if (body.slug() == null || !SLUG.matcher(body.slug()).matches())
             throw ApiException.badParameter("slug", "slug must be 1-63 lower-case letters, digits or '-', starting with a letter or digit");
         if (body.name() == null || body.name().isBlank()) throw ApiException.badParameter("name", "name must not be empty");
-        var org = tenants.createOrganisation(caller, body.slug(), body.name().strip(), body.parent(), Boolean.TRUE.equals(body.operator()));
+        var org = tenants.createOrganisation(caller, body.slug(), body.name().strip(), body.parent(), Boolean.TRUE.equals(body.operator()),
+                kind(body.kind()));
         ctx.status(201).header("Location", "/api/v1/orgs/" + org.slug()).json(Dto.organisation(org));
+    }
+
+    void update(Context ctx) {
+        Caller caller = Auth.required(ctx);
+        var body = ctx.bodyAsClass(Dto.OrganisationChange.class);
+        if (body.kind() == null && body.parent() == null) throw ApiException.badParameter("kind", "give kind or parent (or both)");
+        ctx.json(Dto.organisation(tenants.updateOrganisation(caller, ctx.pathParam("org"), kind(body.kind()), body.parent())));
+    }
+
+    /** The kind as sent, checked here for a 400 that names the field. */
+    private static String kind(String kind) {
+        try {
+            OrgKind k = OrgKind.of(kind);
+            return k == null ? null : k.word();
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badParameter("kind", e.getMessage());
+        }
     }
 
     void get(Context ctx) {

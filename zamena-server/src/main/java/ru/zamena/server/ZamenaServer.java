@@ -121,6 +121,7 @@ public final class ZamenaServer implements AutoCloseable {
                 new Route(HandlerType.GET, "/orgs", orgs::list),
                 new Route(HandlerType.POST, "/orgs", orgs::create),
                 new Route(HandlerType.GET, "/orgs/{org}", orgs::get),
+                new Route(HandlerType.PATCH, "/orgs/{org}", orgs::update),
                 new Route(HandlerType.GET, "/orgs/{org}/api-keys", orgs::apiKeys),
                 new Route(HandlerType.POST, "/orgs/{org}/api-keys", orgs::createApiKey),
                 new Route(HandlerType.DELETE, "/orgs/{org}/api-keys/{prefix}", orgs::revokeApiKey),

@@ -92,6 +92,30 @@ class AuditApiTest {
     }
 
     @Test
+    void theReportingPeriodIsTheYearStoredUnlessGiven() {
+        var r = upload("dept", editor, Map.of("period.cdx.json", SBOM + "\n"), Map.of("period", "2025", "label", "for 2025"));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        long id = r.json().at("/audit/id").asLong();
+        assertThat(r.json().at("/audit/period").asInt()).isEqualTo(2025);
+        JsonNode listed = get("/orgs/{org}/audits", "/api/v1/orgs/dept/audits", viewer).json();
+        assertThat(listed).filteredOn(a -> a.get("id").asLong() == id).singleElement()
+                .satisfies(a -> assertThat(a.get("period").asInt()).isEqualTo(2025));
+        // the same file said to stand for another year: the stored audit moves, nothing new is stored
+        var again = upload("dept", editor, Map.of("period.cdx.json", SBOM + "\n"), Map.of("period", "2024"));
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().at("/audit/id").asLong()).isEqualTo(id);
+        assertThat(again.json().at("/audit/period").asInt()).isEqualTo(2024);
+
+        var stored = upload("dept", editor, Map.of("now.cdx.json", SBOM + "\n\n"), Map.of());
+        assertThat(stored.json().at("/audit/period").asInt()).isEqualTo(java.time.Year.now().getValue());
+        for (String bad : java.util.List.of("20x5", "1066")) {
+            var refused = upload("dept", editor, Map.of("bad.cdx.json", SBOM + "\n\n\n"), Map.of("period", bad));
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.body()).contains("period must be a year between 1990 and 2100");
+        }
+    }
+
+    @Test
     void anEditorAuditsUploadsAndTheSameFilesAgainAreUnchanged() {
         var r = upload("dept", editor, Map.of("pcs.cdx.json", SBOM), Map.of("label", "pcs", "os", "astra", "force", "true"));
         assertThat(r.status()).as(r.body()).isEqualTo(201);

@@ -30,7 +30,7 @@ public final class AuditStore {
 
     /** An audit without its items. {@code totals} is what the report computed when it was stored. */
     public record Audit(long id, String org, String label, OffsetDateTime createdAt, String createdBy, String cpu, String os,
-                        List<FileInfo> files, Map<String, Object> totals, int itemCount, long occurrenceCount, String status) {}
+                        List<FileInfo> files, Map<String, Object> totals, int itemCount, long occurrenceCount, String status, int period) {}
 
     /** One distinct name (and publisher) of an audit with its decision and the product's facts at the time. */
     public record Item(int seq, String nameKey, String publisherKey, String rawName, String publisher, List<String> versions,
@@ -73,6 +73,12 @@ public final class AuditStore {
                 .bind("org", orgId).bind("fp", fingerprint).map((rs, c) -> audit(rs)).findOne());
     }
 
+    /** Says which reporting year an audit of the organisation stands for (the caller was checked as an editor by {@link #orgId}). */
+    public void setPeriod(long orgId, long auditId, int period) {
+        jdbi.useHandle(h -> h.createUpdate("update inventory_audit set period = :p where id = :a and org_id = :org")
+                .bind("p", period).bind("a", auditId).bind("org", orgId).execute());
+    }
+
     /** Everything the organisation decided, keyed by {@code nameKey + "\u0000" + publisherKey}. */
     public Map<String, Judgment> judgments(long orgId) {
         var out = new HashMap<String, Judgment>();
@@ -95,14 +101,20 @@ public final class AuditStore {
      */
     public Audit store(Caller caller, long orgId, String label, String cpu, String os, String fingerprint,
                        List<FileInfo> files, Map<String, Object> totals, List<Item> items) {
+        return store(caller, orgId, label, cpu, os, fingerprint, files, totals, items, null);
+    }
+
+    /** As above, for the reporting year {@code period} (null: the year it is stored, set by a trigger of V8). */
+    public Audit store(Caller caller, long orgId, String label, String cpu, String os, String fingerprint,
+                       List<FileInfo> files, Map<String, Object> totals, List<Item> items, Integer period) {
         long occurrences = items.stream().mapToLong(Item::occurrences).sum();
         return jdbi.inTransaction(h -> {
             long id = h.createUpdate("""
-                    insert into inventory_audit (org_id, label, created_by, cpu, os, fingerprint, files, totals, item_count, occurrence_count)
-                    values (:org, :label, :by, :cpu, :os, :fp, cast(:files as jsonb), cast(:totals as jsonb), :n, :occ)""")
+                    insert into inventory_audit (org_id, label, created_by, cpu, os, fingerprint, files, totals, item_count, occurrence_count, period)
+                    values (:org, :label, :by, :cpu, :os, :fp, cast(:files as jsonb), cast(:totals as jsonb), :n, :occ, :period)""")
                     .bind("org", orgId).bind("label", label).bind("by", caller.actor()).bind("cpu", cpu).bind("os", os).bind("fp", fingerprint)
                     .bind("files", Json.write(files)).bind("totals", Json.write(totals)).bind("n", items.size()).bind("occ", occurrences)
-                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+                    .bind("period", period).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             copyItems(h, id, orgId, items);
             h.createUpdate("""
                     insert into review_item (org_id, name_key, publisher_key, raw_name, publisher, candidate_id, score, evidence, occurrences,
@@ -173,7 +185,8 @@ public final class AuditStore {
                 rs.getString("created_by"), rs.getString("cpu"), rs.getString("os"),
                 files.stream().map(f -> new FileInfo((String) f.get("name"), (String) f.get("format"), (String) f.get("sha256"),
                         ((Number) f.get("items")).longValue(), ((Number) f.get("distinct")).longValue())).toList(),
-                Json.read(rs.getString("totals"), LinkedHashMap.class), rs.getInt("item_count"), rs.getLong("occurrence_count"), rs.getString("status"));
+                Json.read(rs.getString("totals"), LinkedHashMap.class), rs.getInt("item_count"), rs.getLong("occurrence_count"), rs.getString("status"),
+                rs.getInt("period"));
     }
 
     @SuppressWarnings("unchecked")

@@ -1,13 +1,9 @@
 package ru.zamena.store;
 
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.postgresql.PGConnection;
 import ru.zamena.core.tenancy.Caller;
 import ru.zamena.core.tenancy.Role;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.sql.SQLException;
 import java.util.*;
 
@@ -27,20 +23,19 @@ public final class DashboardStore {
     }
 
     /**
-     * Every purchase line the dashboard counts: its own {@code purchase} rows and the checked
-     * purchases the compliance engine recorded ({@code purchase_item}: origin is a country there,
-     * domestic when registered or from a domestic country; hardware by its OKPD2 code 26.*).
+     * Every purchase line the dashboard counts: the checked purchases the compliance engine recorded
+     * ({@code purchase_item}), with the origin class decided when recording. Items recorded before V9
+     * have none: they are domestic when registered or from a domestic country, foreign from another,
+     * unknown without a country. Hardware: OKPD2 26.* or a hardware category of the catalog.
      */
     private static final String PURCHASES = """
             with lines as (
-                select p.org_id, p.period, p.category, p.vendor, p.country, p.origin, p.processor_origin, p.quantity, p.amount,
-                       coalesce(c.kind, 'software') as kind
-                from purchase p left join category c on c.id = p.category where p.org_id = any (:ids)
-                union all
-                select i.org_id, extract(year from i.date)::int, null, null, i.origin,
-                       case when i.registered or i.origin = any (:dom) then 'domestic' when i.origin is not null then 'foreign' else 'unknown' end,
-                       null, 1, coalesce(i.price, 0), case when i.okpd2 like '26.%' then 'hardware' else 'software' end
-                from purchase_item i where i.org_id = any (:ids))
+                select i.org_id, extract(year from i.date)::int as period, i.category, i.vendor, i.origin as country,
+                       coalesce(i.origin_class, case when i.registered or i.origin = any (:dom) then 'domestic'
+                                                     when i.origin is not null then 'foreign' else 'unknown' end) as origin,
+                       i.processor_origin, i.quantity, coalesce(i.price, 0) as amount,
+                       case when i.okpd2 like '26.%' or c.kind = 'hardware' then 'hardware' else 'software' end as kind
+                from purchase_item i left join category c on c.id = i.category where i.org_id = any (:ids))
             """;
 
     public record OrgNode(long id, String slug, String name, String kind, Long parentId) {}
@@ -58,9 +53,6 @@ public final class DashboardStore {
     /** Purchases of an organisation in a period, by the category's kind and the origins decided. */
     public record PurchaseRow(long orgId, int period, String categoryKind, String origin, String processorOrigin,
                               double lines, double quantity, double amount) {}
-
-    public record Purchase(int period, java.time.LocalDate boughtOn, String name, String productId, String category, String vendor,
-                           String country, String origin, String processorOrigin, double quantity, double amount, String verdict, String source) {}
 
     public record StoredTarget(long orgId, String orgSlug, String measure, double value, int year, String setBy) {}
 
@@ -262,15 +254,6 @@ public final class DashboardStore {
                 rs.getString(p + "vendor"), rs.getString(p + "country"), rs.getString(p + "category"), rs.getString(p + "kind"), rs.getString(p + "origin"));
     }
 
-    /** Sets what kind of organisation this is (operator admins, or the organisation's admins). */
-    public void setKind(Caller caller, String slug, String kind) {
-        jdbi.useTransaction(h -> {
-            long org = OrgScope.orgId(h, caller, slug, Role.ADMIN);
-            h.createUpdate("update organisation set kind = :k where id = :id").bind("k", kind).bind("id", org).execute();
-            TenantStore.audit(h, caller, org, "organisation.kind", slug, Map.of("kind", String.valueOf(kind)));
-        });
-    }
-
     /** Says which reporting year an audit stands for (by default the year it was stored). */
     public void setAuditPeriod(Caller caller, String slug, long auditId, int period) {
         jdbi.useTransaction(h -> {
@@ -279,29 +262,5 @@ public final class DashboardStore {
                     .bind("p", period).bind("a", auditId).bind("org", org).execute();
             if (n == 0) throw new NotFoundException("no audit " + auditId + " in organisation " + slug);
         });
-    }
-
-    /** Replaces the purchases of an organisation that came from {@code source}, in one transaction. */
-    public int replacePurchases(Caller caller, String slug, String source, List<Purchase> purchases) {
-        return jdbi.inTransaction(h -> {
-            long org = OrgScope.orgId(h, caller, slug, Role.EDITOR);
-            h.createUpdate("delete from purchase where org_id = :org and source = :src").bind("org", org).bind("src", source).execute();
-            var sb = new StringBuilder();
-            for (Purchase p : purchases)
-                Copy.row(sb, org, p.period(), p.boughtOn(), p.name(), p.productId(), p.category(), p.vendor(), p.country(), p.origin(),
-                        p.processorOrigin(), p.quantity(), String.format(Locale.ROOT, "%.2f", p.amount()), p.verdict(), p.source());
-            copy(h, "copy purchase (org_id, period, bought_on, name, product_id, category, vendor, country, origin, processor_origin, "
-                    + "quantity, amount, verdict, source) from stdin", sb);
-            TenantStore.audit(h, caller, org, "purchases.replace", source, Map.of("lines", purchases.size()));
-            return purchases.size();
-        });
-    }
-
-    static void copy(Handle h, String sql, CharSequence rows) {
-        try {
-            h.getConnection().unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(rows.toString()));
-        } catch (SQLException | IOException e) {
-            throw new StoreException("bulk load failed: " + e.getMessage(), e);
-        }
     }
 }

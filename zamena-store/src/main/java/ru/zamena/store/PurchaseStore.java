@@ -26,9 +26,14 @@ public final class PurchaseStore {
         this.jdbi = db.jdbi();
     }
 
-    /** One decided item as recorded. */
+    /**
+     * One decided item as recorded: {@code origin} is the country; {@code productId}, {@code category}, {@code vendor}
+     * what the catalog matched (null when nothing); {@code originClass} domestic, foreign, open_source or unknown;
+     * {@code processorOrigin} the same for a computer's processor (null when not stated); {@code quantity} units bought.
+     */
     public record Purchase(String itemId, LocalDate date, String law, String okpd2, String name, String origin, boolean registered,
-                           BigDecimal price, String verdict) {}
+                           BigDecimal price, String verdict, String productId, String category, String vendor, String originClass,
+                           String processorOrigin, double quantity) {}
 
     public record RecordedFile(long id, String orgSlug, String sha256, String name, String profile, int items, String recordedBy,
                                OffsetDateTime recordedAt) {}
@@ -104,11 +109,15 @@ public final class PurchaseStore {
 
         public void add(Purchase p) {
             if (batch == null) batch = h.prepareBatch("""
-                    insert into purchase_item (file_id, ordinal, org_id, item_id, date, law, okpd2, name, origin, registered, price, verdict)
-                    values (:file, :ordinal, :org, :item, :date, :law, :okpd2, :name, :origin, :registered, :price, :verdict)""");
+                    insert into purchase_item (file_id, ordinal, org_id, item_id, date, law, okpd2, name, origin, registered, price, verdict,
+                                               product_id, category, vendor, origin_class, processor_origin, quantity)
+                    values (:file, :ordinal, :org, :item, :date, :law, :okpd2, :name, :origin, :registered, :price, :verdict,
+                            :product, :category, :vendor, :class, :processor, :quantity)""");
             batch.bind("file", fileId).bind("ordinal", ++items).bind("org", orgId).bind("item", p.itemId()).bind("date", p.date())
                     .bind("law", p.law()).bind("okpd2", p.okpd2()).bind("name", p.name()).bind("origin", p.origin())
-                    .bind("registered", p.registered()).bind("price", p.price()).bind("verdict", p.verdict()).add();
+                    .bind("registered", p.registered()).bind("price", p.price()).bind("verdict", p.verdict())
+                    .bind("product", p.productId()).bind("category", p.category()).bind("vendor", p.vendor()).bind("class", p.originClass())
+                    .bind("processor", p.processorOrigin()).bind("quantity", p.quantity()).add();
             if (batch.size() >= BATCH) flush();
         }
 

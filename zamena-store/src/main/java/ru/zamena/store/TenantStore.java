@@ -2,6 +2,7 @@ package ru.zamena.store;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import ru.zamena.core.targets.OrgKind;
 import ru.zamena.core.tenancy.Caller;
 import ru.zamena.core.tenancy.Role;
 import ru.zamena.core.text.NameKey;
@@ -26,7 +27,8 @@ public final class TenantStore {
         this.jdbi = db.jdbi();
     }
 
-    public record Organisation(long id, String slug, String name, String parentSlug, boolean operator, OffsetDateTime createdAt) {}
+    /** {@code kind}: ministry, agency, unit, holding or company (which profile targets apply); null when not said. */
+    public record Organisation(long id, String slug, String name, String parentSlug, boolean operator, String kind, OffsetDateTime createdAt) {}
 
     public record ApiKeyInfo(long id, String orgSlug, String name, String prefix, Role role, OffsetDateTime createdAt, OffsetDateTime revokedAt) {}
 
@@ -38,16 +40,63 @@ public final class TenantStore {
     public record AuditEntry(long id, OffsetDateTime at, String actor, String orgSlug, String action, String target, String details) {}
 
     public Organisation createOrganisation(Caller caller, String slug, String name, String parentSlug, boolean operator) {
+        return createOrganisation(caller, slug, name, parentSlug, operator, null);
+    }
+
+    /** {@code kind}: ministry, agency, unit, holding, company (the words of {@code OrgKind}, checked by V8's constraint) or null. */
+    public Organisation createOrganisation(Caller caller, String slug, String name, String parentSlug, boolean operator, String kind) {
         if (!caller.mayEditCatalog()) throw new AccessDeniedException("only an operator admin may create organisations");
+        String k = kindWord(kind);
         return jdbi.inTransaction(h -> {
             Long parent = parentSlug == null ? null : orgId(h, parentSlug).orElseThrow(() -> new NotFoundException("organisation " + parentSlug));
             if (orgId(h, slug).isPresent()) throw new ConflictException("organisation '" + slug + "' already exists");
-            long id = h.createUpdate("insert into organisation (slug, name, parent_id, operator) values (:slug, :name, :parent, :op)")
-                    .bind("slug", slug).bind("name", name).bind("parent", parent).bind("op", operator)
+            long id = h.createUpdate("insert into organisation (slug, name, parent_id, operator, kind) values (:slug, :name, :parent, :op, :kind)")
+                    .bind("slug", slug).bind("name", name).bind("parent", parent).bind("op", operator).bind("kind", k)
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            audit(h, caller, id, "organisation.create", slug, Map.of("name", name));
+            audit(h, caller, id, "organisation.create", slug, k == null ? Map.of("name", name) : Map.of("name", name, "kind", k));
             return organisation(h, slug).orElseThrow();
         });
+    }
+
+    /**
+     * Changes what kind of organisation this is (its admins, or the operator) and, when {@code parentSlug}
+     * is given, where it sits in the hierarchy (operator admins only: a parent reads everything below it).
+     * A null argument leaves that field as it is; a parent that is the organisation or below it is refused.
+     */
+    public Organisation updateOrganisation(Caller caller, String slug, String kind, String parentSlug) {
+        requireAccess(caller, slug, Role.ADMIN);
+        if (parentSlug != null && !caller.mayEditCatalog()) throw new AccessDeniedException("only an operator admin may move an organisation");
+        String k = kindWord(kind);
+        return jdbi.inTransaction(h -> {
+            Organisation before = organisation(h, slug).orElseThrow(() -> new NotFoundException("organisation " + slug));
+            long id = before.id();
+            var details = new LinkedHashMap<String, Object>();
+            // Unchanged fields are not written (an update of no rows still bumps the dashboard's data version):
+            // loading the demo again changes nothing.
+            if (k != null && !k.equals(before.kind())) {
+                h.createUpdate("update organisation set kind = :k where id = :id").bind("k", k).bind("id", id).execute();
+                details.put("kind", k);
+            }
+            if (parentSlug != null && !parentSlug.equals(before.parentSlug())) {
+                long parent = orgId(h, parentSlug).orElseThrow(() -> new NotFoundException("organisation " + parentSlug));
+                boolean cycle = h.createQuery("""
+                                with recursive up as (select id, parent_id from organisation where id = :parent
+                                                      union all select o.id, o.parent_id from organisation o join up on o.id = up.parent_id)
+                                select exists (select 1 from up where id = :id)""")
+                        .bind("parent", parent).bind("id", id).mapTo(Boolean.class).one();
+                if (cycle) throw new ConflictException("'" + parentSlug + "' is " + slug + " or below it, so it cannot be its parent");
+                h.createUpdate("update organisation set parent_id = :p where id = :id").bind("p", parent).bind("id", id).execute();
+                details.put("parent", parentSlug);
+            }
+            if (!details.isEmpty()) audit(h, caller, id, "organisation.update", slug, details);
+            return organisation(h, slug).orElseThrow();
+        });
+    }
+
+    /** "Agency " → "agency"; a clear error for a word that is not a kind. */
+    private static String kindWord(String kind) {
+        OrgKind k = OrgKind.of(kind);
+        return k == null ? null : k.word();
     }
 
     public Optional<Organisation> organisation(String slug) {
@@ -60,14 +109,14 @@ public final class TenantStore {
                         where :all or o.slug = :own order by o.slug""")
                 .bind("all", caller.orgSlug() == null && caller.operator()).bind("own", caller.orgSlug())
                 .map((rs, c) -> new Organisation(rs.getLong("id"), rs.getString("slug"), rs.getString("name"), rs.getString("parent_slug"),
-                        rs.getBoolean("operator"), rs.getObject("created_at", OffsetDateTime.class))).list());
+                        rs.getBoolean("operator"), rs.getString("kind"), rs.getObject("created_at", OffsetDateTime.class))).list());
     }
 
     private static Optional<Organisation> organisation(Handle h, String slug) {
         return h.createQuery("select o.*, p.slug as parent_slug from organisation o left join organisation p on p.id = o.parent_id where o.slug = :s")
                 .bind("s", slug)
                 .map((rs, c) -> new Organisation(rs.getLong("id"), rs.getString("slug"), rs.getString("name"), rs.getString("parent_slug"),
-                        rs.getBoolean("operator"), rs.getObject("created_at", OffsetDateTime.class))).findOne();
+                        rs.getBoolean("operator"), rs.getString("kind"), rs.getObject("created_at", OffsetDateTime.class))).findOne();
     }
 
     private static Optional<Long> orgId(Handle h, String slug) {

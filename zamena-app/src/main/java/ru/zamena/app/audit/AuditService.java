@@ -39,10 +39,21 @@ import java.util.stream.IntStream;
 public final class AuditService {
     public static final String CREATED = "created", UNCHANGED = "unchanged";
 
-    /** How to audit: the target platform (platform words, as in {@code alternatives}), a label, a column mapping for spreadsheets. */
-    public record Options(String cpu, String os, String label, Map<String, String> columns, boolean force) {
+    /**
+     * How to audit: the target platform (platform words, as in {@code alternatives}), a label, a column mapping for
+     * spreadsheets, and the reporting year the audit stands for ({@code period}; null: the year it is stored).
+     */
+    public record Options(String cpu, String os, String label, Map<String, String> columns, boolean force, Integer period) {
+        public static final int MIN_PERIOD = 1990, MAX_PERIOD = 2100; // the inventory_audit.period check of V8
+
         public Options {
             columns = columns == null ? Map.of() : Map.copyOf(columns);
+            if (period != null && (period < MIN_PERIOD || period > MAX_PERIOD))
+                throw new IllegalArgumentException("period must be a year between " + MIN_PERIOD + " and " + MAX_PERIOD + ", got " + period);
+        }
+
+        public Options(String cpu, String os, String label, Map<String, String> columns, boolean force) {
+            this(cpu, os, label, columns, force, null);
         }
 
         public static Options defaults() {
@@ -99,7 +110,12 @@ public final class AuditService {
         String fingerprint = fingerprint(hashes.keySet(), options);
         if (!options.force()) {
             var existing = store.byFingerprint(orgId, fingerprint);
-            if (existing.isPresent()) return new Run(UNCHANGED, report(caller, org, existing.get().id()));
+            if (existing.isPresent()) {
+                // the same files said to stand for another year: the stored audit now stands for that year
+                if (options.period() != null && options.period() != existing.get().period())
+                    store.setPeriod(orgId, existing.get().id(), options.period());
+                return new Run(UNCHANGED, report(caller, org, existing.get().id()));
+            }
         }
 
         // 1. Read every file completely before anything is stored: a broken file fails the whole audit.
@@ -141,7 +157,7 @@ public final class AuditService {
         AuditReport report = AuditReport.build(null, items, alternatives);
         p.update("store", 0, items.size());
         AuditStore.Audit audit = store.store(caller, orgId, blankToNull(options.label()), blankToNull(options.cpu()), blankToNull(options.os()),
-                fingerprint, fileInfos, report.totals(), items);
+                fingerprint, fileInfos, report.totals(), items, options.period());
         p.update("store", items.size(), items.size());
         return new Run(CREATED, report.withAudit(audit));
     }

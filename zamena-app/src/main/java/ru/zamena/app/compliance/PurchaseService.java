@@ -1,6 +1,8 @@
 package ru.zamena.app.compliance;
 
+import ru.zamena.app.CatalogService;
 import ru.zamena.app.compliance.ComplianceService.Outcome;
+import ru.zamena.core.catalog.Product;
 import ru.zamena.core.compliance.Decision;
 import ru.zamena.core.compliance.ItemFacts;
 import ru.zamena.core.compliance.Law;
@@ -19,7 +21,11 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An organisation's purchases: a checked file is recorded with the facts each decided item had (once per
@@ -29,10 +35,15 @@ import java.util.HexFormat;
 public final class PurchaseService {
     private final ComplianceService compliance;
     private final PurchaseStore store;
+    private final CatalogService catalog;
+    private final Set<String> domesticCountries;
+    private final Map<String, Boolean> openSource = new ConcurrentHashMap<>();
 
-    public PurchaseService(ComplianceService compliance, PurchaseStore store) {
+    public PurchaseService(ComplianceService compliance, PurchaseStore store, CatalogService catalog, Collection<String> domesticCountries) {
         this.compliance = compliance;
         this.store = store;
+        this.catalog = catalog;
+        this.domesticCountries = Set.copyOf(domesticCountries);
     }
 
     public enum Status { RECORDED, ALREADY_RECORDED, NOT_RECORDED }
@@ -69,11 +80,27 @@ public final class PurchaseService {
         return QuotaReport.of(p, year, p.quotaLaws(), totals);
     }
 
-    private static PurchaseStore.Purchase purchase(Decision d) {
+    /** The item as recorded, with what the dashboard's measures need (product, category, origin class, quantity, processor). */
+    private PurchaseStore.Purchase purchase(Decision d) {
         ItemFacts f = d.facts();
         var item = f.item();
+        var c = f.catalog();
+        String processor = item.processorCountry() == null ? null : domesticCountries.contains(item.processorCountry()) ? "domestic" : "foreign";
         return new PurchaseStore.Purchase(item.id(), item.date(), item.law().code(), f.okpd2(), item.name(), f.origin(), f.registered(),
-                item.price(), d.verdict().name());
+                item.price(), d.verdict().name(), c.productId(), c.category(), c.vendor(), originClass(f), processor,
+                item.quantity() == null ? 1 : item.quantity().doubleValue());
+    }
+
+    /**
+     * Domestic when registered or from a domestic country (as the quota report counts it), open source when
+     * the catalog product matched is, foreign from another country, unknown without a country.
+     */
+    String originClass(ItemFacts f) {
+        if (f.registered() || (f.origin() != null && domesticCountries.contains(f.origin()))) return "domestic";
+        String product = f.catalog().productId();
+        if (product != null && openSource.computeIfAbsent(product, id -> catalog.product(id)
+                .map(p -> p.product().license() == Product.License.OPEN_SOURCE).orElse(false))) return "open_source";
+        return f.origin() != null ? "foreign" : "unknown";
     }
 
     static String sha256(Path file) {

@@ -1,6 +1,8 @@
 package ru.zamena.app.dashboard;
 
 import ru.zamena.app.audit.AuditService;
+import ru.zamena.app.compliance.ComplianceService;
+import ru.zamena.app.compliance.PurchaseService;
 import ru.zamena.core.tenancy.Caller;
 import ru.zamena.core.tenancy.Role;
 import ru.zamena.store.AuditStore;
@@ -33,7 +35,6 @@ public final class DemoData {
     public static final String ROOT = "demo";
     public static final List<Integer> PERIODS = List.of(2024, 2025, 2026);
     private static final long SEED = 20240601L;
-    private static final String SOURCE = "demo";
 
     /** An organisation of the demo: its pace of substitution per year and its number of workstations. */
     record DemoOrg(String slug, String name, String kind, String parent, double pace, int hosts) {}
@@ -88,10 +89,10 @@ public final class DemoData {
     private final AuditStore auditStore;
     private final DashboardStore store;
     private final TenantStore tenants;
-    private final PurchaseCheck check;
+    private final PurchaseService purchases;
 
-    public DemoData(AuditService audits, AuditStore auditStore, DashboardStore store, TenantStore tenants, PurchaseCheck check) {
-        this.check = check;
+    public DemoData(AuditService audits, AuditStore auditStore, DashboardStore store, TenantStore tenants, PurchaseService purchases) {
+        this.purchases = purchases;
         this.audits = audits;
         this.auditStore = auditStore;
         this.store = store;
@@ -122,20 +123,25 @@ public final class DemoData {
         }
         try {
             for (DemoOrg o : ORGS) {
-                if (tenants.organisation(o.slug()).isEmpty()) tenants.createOrganisation(op, o.slug(), o.name(), o.parent(), false);
-                store.setKind(op, o.slug(), o.kind());
+                if (tenants.organisation(o.slug()).isEmpty()) tenants.createOrganisation(op, o.slug(), o.name(), o.parent(), false, o.kind());
+                else tenants.updateOrganisation(op, o.slug(), o.kind(), null);
                 for (int t = 0; t < PERIODS.size(); t++) {
                     int period = PERIODS.get(t);
                     Path file = dir.resolve(o.slug() + "-" + period + ".csv");
                     Files.writeString(file, inventory(o, t, slots, Math.max(3, (int) Math.round(o.hosts() * scale))), StandardCharsets.UTF_8);
                     var run = audits.run(op, o.slug(), List.of(file),
-                            new AuditService.Options(null, null, "Инвентаризация " + period + " (демо)", Map.of(), false), null);
-                    store.setAuditPeriod(op, o.slug(), run.audit().id(), period);
+                            new AuditService.Options(null, null, "Инвентаризация " + period + " (демо)", Map.of(), false, period), null);
                     if (run.outcome().equals(AuditService.CREATED)) created++;
                     else kept++;
                     progress.accept(o.slug() + " " + period + ": " + run.outcome());
                 }
-                purchases += store.replacePurchases(op, o.slug(), SOURCE, purchases(o, slots));
+                // A year of purchases, checked and recorded as a buyer's file would be (once: by the file's SHA-256).
+                Path bought = dir.resolve(o.slug() + "-purchases-" + PERIODS.getLast() + ".csv");
+                Files.writeString(bought, purchases(o, slots), StandardCharsets.UTF_8);
+                var recorded = this.purchases.checkAndRecord(op, o.slug(), bought, ComplianceService.Options.of("ru"), outcome -> {});
+                if (recorded.status() == PurchaseService.Status.NOT_RECORDED)
+                    throw new IllegalStateException("the demo's purchases of " + o.slug() + " have items the rules reject: " + recorded.counts());
+                purchases += (int) recorded.counts().decided();
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -295,22 +301,25 @@ public final class DemoData {
         return v.contains(";") || v.contains("\"") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
     }
 
-    /** A year of purchases: licences and hardware, domestic at the organisation's pace (the last period). */
-    List<DashboardStore.Purchase> purchases(DemoOrg o, Slots slots) {
+    /**
+     * A year of purchases as a line-item CSV (the last period): licences named as the catalog names the
+     * product, and workstations with the country of their processor; domestic at the organisation's pace.
+     */
+    String purchases(DemoOrg o, Slots slots) {
         int period = PERIODS.getLast(), t = PERIODS.size();
         var random = new Random(SEED ^ (o.slug().hashCode() * 7L));
-        var out = new ArrayList<DashboardStore.Purchase>();
+        var sb = new StringBuilder("id,date,law,kii,okpd2,name,origin_country,registry_number,price,quantity,processor_country\r\n");
         int lines = 8 + o.hosts() / 10;
         for (int i = 0; i < lines; i++) {
             Slot s = slots.list.get(random.nextInt(slots.list.size()));
             boolean domestic = random.nextDouble() < Math.min(0.98, s.start + o.pace() * t + 0.1);
             CatalogProduct p = domestic ? s.alternatives.get(random.nextInt(s.alternatives.size())) : s.foreign;
             LocalDate on = LocalDate.of(period, 1 + random.nextInt(11), 1 + random.nextInt(28));
+            String id = o.slug() + "-" + period + "-" + (i + 1);
             if (s.processor()) {
                 int n = 2 + random.nextInt(20);
                 // A workstation bought whole: assembled in Russia either way, its processor domestic or not.
-                out.add(new DashboardStore.Purchase(period, on, "АРМ на процессоре " + p.name() + " (" + n + " шт.)", null, "desktop-pc", null, "RU",
-                        "domestic", p.origin().equals("domestic") ? "domestic" : "foreign", n, n * (domestic ? 145_000.0 : 98_000.0), null, SOURCE));
+                purchaseRow(sb, id, on, "26.20.15", "АРМ на процессоре " + p.name(), "RU", n * (domestic ? 145_000L : 98_000L), n, p.country());
             } else {
                 int seats = 5 + random.nextInt(Math.max(6, o.hosts()));
                 double price = switch (String.valueOf(p.category())) {
@@ -320,16 +329,20 @@ public final class DemoData {
                     case "antivirus-edr", "information-security" -> 3_200;
                     default -> 5_000;
                 };
-                out.add(new DashboardStore.Purchase(period, on, "Лицензия: " + p.name() + " (" + seats + " шт.)", p.id(), p.category(), p.vendor(), p.country(),
-                        p.origin(), null, seats, Math.round(seats * price * (0.8 + random.nextDouble() * 0.4)), null, SOURCE));
+                purchaseRow(sb, id, on, "", p.name(), p.country(), Math.round(seats * price * (0.8 + random.nextDouble() * 0.4)), seats, "");
             }
         }
-        // Checked as a buyer would be: the compliance engine's verdict on each line.
-        var checked = new ArrayList<DashboardStore.Purchase>();
-        for (var p : out)
-            checked.add(new DashboardStore.Purchase(p.period(), p.boughtOn(), p.name(), p.productId(), p.category(), p.vendor(), p.country(),
-                    p.origin(), p.processorOrigin(), p.quantity(), p.amount(), check == null ? null : check.verdict(p, o.slug() + "-" + checked.size()),
-                    p.source()));
-        return checked;
+        return sb.toString();
+    }
+
+    private static void purchaseRow(StringBuilder sb, String id, LocalDate on, String okpd2, String name, String country, long price, int quantity,
+                                    String processorCountry) {
+        sb.append(id).append(',').append(on).append(",44-FZ,false,").append(okpd2).append(',').append(quoted(name)).append(',')
+                .append(country == null ? "" : country).append(",,").append(price).append(',').append(quantity).append(',')
+                .append(processorCountry == null ? "" : processorCountry).append("\r\n");
+    }
+
+    private static String quoted(String v) {
+        return "\"" + v.replace("\"", "\"\"") + "\"";
     }
 }

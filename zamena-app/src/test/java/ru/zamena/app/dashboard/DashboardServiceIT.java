@@ -11,10 +11,13 @@ import ru.zamena.core.tenancy.Role;
 import ru.zamena.store.AccessDeniedException;
 import ru.zamena.store.AuditStore;
 import ru.zamena.store.Database;
-import ru.zamena.store.DashboardStore;
+import ru.zamena.app.compliance.ComplianceService;
+import ru.zamena.app.compliance.PurchaseService;
 import ru.zamena.store.testing.TestDatabase;
 
-import java.time.LocalDate;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -67,8 +70,7 @@ class DashboardServiceIT {
     }
 
     static void org(String slug, String parent, String kind) {
-        zamena.tenants().createOrganisation(OP, slug, "Org " + slug, parent, false);
-        dashboard.store().setKind(OP, slug, kind);
+        zamena.tenants().createOrganisation(OP, slug, "Org " + slug, parent, false, kind);
     }
 
     static int seq;
@@ -163,14 +165,28 @@ class DashboardServiceIT {
     }
 
     @Test
-    void purchasesGiveSpend() {
-        dashboard.store().replacePurchases(OP, "corp", "test", List.of(
-                new DashboardStore.Purchase(2025, LocalDate.of(2025, 3, 1), "Astra Linux SE", "astra-linux-se", "operating-system", "Astra", "RU",
-                        "domestic", null, 10, 300_000, "allowed", "test"),
-                new DashboardStore.Purchase(2025, LocalDate.of(2025, 4, 1), "MS Office", "microsoft-office", "office-suite", "Microsoft", "US",
-                        "foreign", null, 5, 100_000, "prohibited", "test"),
-                new DashboardStore.Purchase(2025, LocalDate.of(2025, 5, 1), "Server on Elbrus", null, "server", "Yadro", "RU",
-                        "domestic", "domestic", 1, 600_000, "allowed", "test")));
+    void purchasesGiveSpend() throws IOException {
+        // Checked and recorded as a buyer records a file: the one purchases model (purchase_item).
+        Path file = Files.createTempFile("corp-purchases", ".csv");
+        Files.writeString(file, """
+                id,date,law,kii,okpd2,name,origin_country,registry_number,price,quantity,processor_country
+                1,2025-03-01,44-FZ,false,58.29.21,Astra Linux Special Edition,RU,,300000,10,
+                2,2025-04-01,44-FZ,false,58.29.21,Microsoft Office,US,,100000,5,
+                3,2025-05-01,44-FZ,false,26.20.14,Server on Elbrus,RU,,600000,1,RU
+                """);
+        long before = dashboard.store().version();
+        var recorded = zamena.purchases().checkAndRecord(OP, "corp", file, ComplianceService.Options.of("ru"), outcome -> {});
+        assertThat(recorded.status()).as(recorded.counts().toString()).isEqualTo(PurchaseService.Status.RECORDED);
+        long version = dashboard.store().version();
+        assertThat(version).as("recording bumps the data version: cached answers are not served").isGreaterThan(before);
+        assertThat(zamena.purchases().checkAndRecord(OP, "corp", file, ComplianceService.Options.of("ru"), outcome -> {}).status())
+                .isEqualTo(PurchaseService.Status.ALREADY_RECORDED);
+        assertThat(dashboard.store().version()).as("nothing recorded, nothing changed").isEqualTo(version);
+        var office = db.jdbi().withHandle(h -> h.createQuery("select product_id, category, origin_class, quantity from purchase_item i join organisation o on o.id = i.org_id "
+                + "where o.slug = 'corp' and i.item_id = '2'")
+                .mapToMap().one());
+        assertThat(office).containsEntry("product_id", "microsoft-office").containsEntry("category", "office-suite")
+                .containsEntry("origin_class", "foreign").containsEntry("quantity", 5.0);
         var ms = dashboard.measures(OP, "corp", Basis.SPEND);
         assertThat(point(measure(ms, MeasureId.PURCHASES_DOMESTIC_SHARE), "2025").value()).isEqualTo(0.75); // software only: 300k of 400k
         assertThat(point(measure(ms, MeasureId.PROCESSOR_DOMESTIC_SHARE), "2025").value()).isEqualTo(1.0);
@@ -178,13 +194,15 @@ class DashboardServiceIT {
         assertThat(measure(ms, MeasureId.PURCHASES_DOMESTIC_SHARE).target().value()).isEqualTo(0.70);
         var count = dashboard.measures(OP, "corp", Basis.COUNT);
         assertThat(point(measure(count, MeasureId.PURCHASES_DOMESTIC_SHARE), "2025").value()).isEqualTo(0.5);
+        var seats = dashboard.measures(OP, "corp", Basis.SEATS);
+        assertThat(point(measure(seats, MeasureId.PURCHASES_DOMESTIC_SHARE), "2025").value()).isCloseTo(10 / 15.0, within(1e-4)); // rounded to four places
         var byCountry = dashboard.breakdown(OP, "corp", "country", 2025, Basis.SPEND);
         assertThat(byCountry.rows().getFirst().key()).isEqualTo("RU");
         assertThat(byCountry.rows().getFirst().total().doubleValue()).isEqualTo(900_000.0);
     }
 
     @Test
-    void checkedPurchasesOfTheComplianceEngineCountToo() {
+    void purchasesRecordedBeforeV9CountByTheirCountry() {
         org("checked", null, "agency");
         long org = audits.orgId(OP, "checked", Role.VIEWER);
         db.jdbi().useHandle(h -> {

@@ -55,11 +55,15 @@ class DemoDataIT {
     @Test
     void loadingAgainChangesNothing() {
         int before = zamena.audits().audits(OP, "demo-nalog", 10).size();
+        long version = zamena.dashboard().store().version();
         var again = zamena.demo().load(line -> {}, 0.2);
         assertThat(again.auditsCreated()).isZero();
         assertThat(again.auditsKept()).isEqualTo(DemoData.ORGS.size() * 3);
         assertThat(again.purchases()).isEqualTo(first.purchases());
         assertThat(zamena.audits().audits(OP, "demo-nalog", 10)).hasSize(before);
+        // the purchase files are recorded once each (by their SHA-256), nothing the dashboard reads changed
+        assertThat(zamena.purchases().files(OP, "demo-nalog")).hasSize(1);
+        assertThat(zamena.dashboard().store().version()).isEqualTo(version);
     }
 
     @Test
@@ -75,7 +79,7 @@ class DemoDataIT {
         assertThat(verdicts).contains("will_miss").containsAnyOf("on_track", "at_risk");
         var spend = zamena.dashboard().measures(OP, "demo", Basis.SPEND);
         // purchases were checked by the compliance engine: some foreign software is refused
-        long prohibited = db.jdbi().withHandle(h -> h.createQuery("select count(*) from purchase where verdict = 'prohibited'").mapTo(Long.class).one());
+        long prohibited = db.jdbi().withHandle(h -> h.createQuery("select count(*) from purchase_item where verdict = 'PROHIBITED'").mapTo(Long.class).one());
         assertThat(prohibited).isPositive();
         assertThat(spend.measures().get(2).series()).hasSize(1); // a year of purchases
         assertThat(zamena.dashboard().topForeign(OP, "demo", null, 10).rows()).isNotEmpty()

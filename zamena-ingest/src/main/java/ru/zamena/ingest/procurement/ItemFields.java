@@ -58,6 +58,17 @@ final class ItemFields {
         return t;
     }
 
+    static BigDecimal quantity(String text) {
+        if (text == null || text.isBlank()) return null;
+        try {
+            BigDecimal q = new BigDecimal(text.strip().replace(" ", "").replace(',', '.'));
+            if (q.signum() <= 0) throw new IllegalArgumentException("quantity must be positive, got '" + text + "'");
+            return q;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("bad quantity '" + text + "'");
+        }
+    }
+
     static BigDecimal price(String text) {
         if (text == null || text.isBlank()) return null;
         try {
@@ -75,7 +86,12 @@ final class ItemFields {
 
     static ProcurementItem item(String id, LocalDate date, Law law, boolean kii, String okpd2, String cpv, String name,
                                 String origin, String registryNumber, BigDecimal price) {
+        return item(id, date, law, kii, okpd2, cpv, name, origin, registryNumber, price, null, null);
+    }
+
+    static ProcurementItem item(String id, LocalDate date, Law law, boolean kii, String okpd2, String cpv, String name,
+                                String origin, String registryNumber, BigDecimal price, BigDecimal quantity, String processorCountry) {
         if (id == null || id.isBlank()) throw new IllegalArgumentException("missing id");
-        return new ProcurementItem(id.strip(), date, law, kii, okpd2, cpv, name, origin, registryNumber, price);
+        return new ProcurementItem(id.strip(), date, law, kii, okpd2, cpv, name, origin, registryNumber, price, quantity, processorCountry);
     }
 }

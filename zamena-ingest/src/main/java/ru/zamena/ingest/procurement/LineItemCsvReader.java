@@ -14,7 +14,9 @@ import java.util.List;
  * The plain line-item CSV: header {@code id,date,law,kii,okpd2,name,origin_country,registry_number,price}
  * (columns in any order, extra columns ignored). law is 44-FZ, 223-FZ or none; kii true/false; origin
  * country ISO alpha-2; registry_number empty when none. An optional {@code cpv} column carries a CPV code
- * (EU items). A bad row is rejected with its line; the rest go on.
+ * (EU items); optional {@code quantity} (units bought) and {@code processor_country} (ISO alpha-2 of a
+ * computer's processor) are kept with recorded purchases for the dashboard. A bad row is rejected with
+ * its line; the rest go on.
  */
 public final class LineItemCsvReader {
     public static final List<String> HEADER = List.of("id", "date", "law", "kii", "okpd2", "name", "origin_country", "registry_number", "price");
@@ -35,7 +37,8 @@ public final class LineItemCsvReader {
                     if (!row.isConsistent()) throw new IllegalArgumentException("expected " + parser.getHeaderNames().size() + " cells, found " + row.size());
                     sink.item(ItemFields.item(row.get("id"), ItemFields.date(row.get("date")), ItemFields.law(row.get("law")),
                             ItemFields.kii(row.get("kii")), ItemFields.okpd2(row.get("okpd2")), row.isMapped("cpv") ? row.get("cpv") : null, row.get("name"),
-                            ItemFields.country(row.get("origin_country")), row.get("registry_number"), ItemFields.price(row.get("price"))),
+                            ItemFields.country(row.get("origin_country")), row.get("registry_number"), ItemFields.price(row.get("price")),
+                            optional(row, "quantity", ItemFields::quantity), optional(row, "processor_country", ItemFields::country)),
                             row.getRecordNumber(), line);
                 } catch (IllegalArgumentException e) {
                     sink.rejected(InputException.inRecord(fileName, row.getRecordNumber(), line, itemLabel(row) + e.getMessage()));
@@ -44,6 +47,10 @@ public final class LineItemCsvReader {
         } catch (IOException | UncheckedIOException e) {
             throw ProcurementReaders.unreadable(fileName, e);
         }
+    }
+
+    private static <T> T optional(CSVRecord row, String column, java.util.function.Function<String, T> parse) {
+        return row.isMapped(column) ? parse.apply(row.get(column)) : null;
     }
 
     private static String itemLabel(CSVRecord row) {
