@@ -46,15 +46,43 @@ public final class DashboardService {
         this.profile = profile;
     }
 
+    /**
+     * Computations under way, by question and data version. Right after the data changed, many viewers ask
+     * the same questions at once; they wait for one computation instead of each running its own (which,
+     * for a ministry's whole tree, would multiply the work by the number of viewers).
+     */
+    private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.CompletableFuture<Object>> inFlight =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The answer to {@code key} for the current data version, computed when not cached. */
     @SuppressWarnings("unchecked")
     private <T> T cached(String key, java.util.function.Supplier<T> compute) {
         long version = store.version();
         Cached c = cache.get(key);
         if (c != null && c.version() == version) return (T) c.answer();
-        T answer = compute.get();
-        cache.put(key, new Cached(version, answer));
-        return answer;
+        String flight = version + "\u0000" + key;
+        var mine = new java.util.concurrent.CompletableFuture<Object>();
+        var running = inFlight.putIfAbsent(flight, mine);
+        if (running != null) { // another request computes it; its failure is ours too
+            try {
+                return (T) running.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof RuntimeException r) throw r;
+                if (e.getCause() instanceof Error err) throw err;
+                throw e;
+            }
+        }
+        try {
+            T answer = compute.get();
+            cache.put(key, new Cached(version, answer));
+            mine.complete(answer);
+            return answer;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(flight, mine);
+        }
     }
 
     public DashboardStore store() {
