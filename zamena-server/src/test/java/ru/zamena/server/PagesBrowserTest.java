@@ -65,10 +65,12 @@ class PagesBrowserTest {
     @Test
     void theCatalogPageFindsAProductWrittenInCyrillic() {
         page.navigate(s.server.url());
+        // The page is ready when its first calls have answered (the catalog's figures in the footer).
+        page.waitForFunction("document.querySelector('#stats').textContent.length > 0");
         page.locator("#q").fill("МойОфис");
         page.locator("#q").press("Enter");
-        page.locator("#results li").first().waitFor();
-        assertThat(page.locator("#results").textContent()).containsIgnoringCase("MyOffice");
+        page.waitForFunction("/myoffice/i.test(document.querySelector('#results').textContent)");
+        assertThat(page.locator("#results li").count()).isPositive();
     }
 
     @Test
@@ -79,6 +81,8 @@ class PagesBrowserTest {
         page.locator("#access button[type=submit]").click();
         page.locator("#review-view").waitFor();
         page.locator("#audits-view").waitFor();
+        // The lists arrive after the views show ("Loading…"): wait for the audit's row.
+        page.waitForFunction("document.querySelector('#audits-view').textContent.includes('cdx.json')");
         assertThat(page.locator("#review-heading").textContent()).isNotBlank();
         assertThat(page.locator("#audits-view").textContent()).contains("cdx.json");
     }
