@@ -4,14 +4,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import ru.zamena.app.Zamena;
-import ru.zamena.app.ZamenaConfig;
 import ru.zamena.app.audit.AuditExport;
 import ru.zamena.app.audit.AuditService;
 import ru.zamena.core.catalog.ProductSummary;
 import ru.zamena.core.catalog.SearchQuery;
 import ru.zamena.core.tenancy.Caller;
 import ru.zamena.report.ReportFormat;
-import ru.zamena.store.Database;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -38,28 +36,20 @@ final class BenchAuditCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintStream out = Output.out();
-        Path tmp = Files.createTempDirectory("zamena-bench-audit");
-        try {
-            ZamenaConfig base = bench.main.config();
-            var config = new ZamenaConfig(null, null, null, tmp, base.catalogDir(), base.domesticCountries());
-            try (Database db = Database.embedded(tmp.resolve("pg"))) {
-                var z = new Zamena(db, config);
-                z.catalog().loadCuratedIfChanged();
-                Path sbom = tmp.resolve("bench.cdx.json");
-                int distinctNames = generate(z, sbom);
-                out.printf("Audit benchmark: %,d components (%,d distinct names), CycloneDX JSON %.1f MB, %d cores%n",
-                        components, distinctNames, Files.size(sbom) / 1e6, Runtime.getRuntime().availableProcessors());
-                z.tenants().createOrganisation(Caller.localOperator(), "bench", "Benchmark", null, false);
-                run(out, z, sbom, "first run", false);
-                run(out, z, sbom, "again (forced, warm caches)", true);
-                long t0 = System.nanoTime();
-                var same = z.audits().run(Caller.localOperator(), "bench", List.of(sbom), options("same file again", false), null);
-                out.printf("same file again: %s in %.2f s%n", same.outcome(), secs(t0));
-                exports(out, z, same.audit().id(), tmp);
-            }
-        } finally {
-            deleteTree(tmp);
-        }
+        BenchCommand.inScratchDatabase(bench.main.config(), (tmp, db, z) -> {
+            z.catalog().loadCuratedIfChanged();
+            Path sbom = tmp.resolve("bench.cdx.json");
+            int distinctNames = generate(z, sbom);
+            out.printf("Audit benchmark: %,d components (%,d distinct names), CycloneDX JSON %.1f MB, %d cores%n",
+                    components, distinctNames, Files.size(sbom) / 1e6, Runtime.getRuntime().availableProcessors());
+            z.tenants().createOrganisation(Caller.localOperator(), "bench", "Benchmark", null, false);
+            run(out, z, sbom, "first run", false);
+            run(out, z, sbom, "again (forced, warm caches)", true);
+            long t0 = System.nanoTime();
+            var same = z.audits().run(Caller.localOperator(), "bench", List.of(sbom), options("same file again", false), null);
+            out.printf("same file again: %s in %.2f s%n", same.outcome(), secs(t0));
+            exports(out, z, same.audit().id(), tmp);
+        });
         return 0;
     }
 
@@ -137,12 +127,6 @@ final class BenchAuditCommand implements Callable<Integer> {
             w.write("\n]}\n");
         }
         return distinct.size();
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (var files = Files.walk(dir)) {
-            for (Path f : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(f);
-        }
     }
 
     private static double secs(long t0) {

@@ -57,12 +57,12 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    interface ScratchWork {
-        void run(Path tmp, Database db, Zamena z) throws IOException;
+    interface ScratchWork<E extends Exception> {
+        void run(Path tmp, Database db, Zamena z) throws E;
     }
 
-    /** Runs {@code work} on a throw-away embedded PostgreSQL, so the user's data is untouched. */
-    static void inScratchDatabase(ZamenaConfig base, ScratchWork work) throws IOException {
+    /** Runs {@code work} on a throw-away embedded PostgreSQL with the curated catalog, so the user's data is untouched. */
+    static <E extends Exception> void inScratchDatabase(ZamenaConfig base, ScratchWork<E> work) throws IOException, E {
         Path tmp = Files.createTempDirectory("zamena-bench");
         try {
             var config = new ZamenaConfig(null, null, null, tmp, base.catalogDir(), base.domesticCountries());

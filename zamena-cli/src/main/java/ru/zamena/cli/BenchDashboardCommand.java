@@ -5,7 +5,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import ru.zamena.app.Zamena;
-import ru.zamena.app.ZamenaConfig;
 import ru.zamena.app.dashboard.ProgressReport;
 import ru.zamena.core.tenancy.Caller;
 import ru.zamena.core.tenancy.Role;
@@ -24,8 +23,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.*;
 import java.util.concurrent.ConcurrentHashMap;
@@ -54,28 +51,18 @@ final class BenchDashboardCommand implements java.util.concurrent.Callable<Integ
     @Override
     public Integer call() throws Exception {
         PrintStream out = Output.out();
-        Path tmp = Files.createTempDirectory("zamena-bench-dashboard");
-        try {
-            ZamenaConfig base = bench.main.config();
-            var config = new ZamenaConfig(null, null, null, tmp, base.catalogDir(), base.domesticCountries());
-            try (Database db = Database.embedded(tmp.resolve("pg"))) {
-                var z = new Zamena(db, config);
-                z.catalog().loadCuratedIfChanged();
-                long t0 = System.nanoTime();
-                List<String> slugs = generate(db, new Random(seed));
-                out.printf("Dashboard benchmark: %,d organisations, %,d audits, %,d inventory items, loaded by COPY in %.1f s; %d cores (shared machine)%n",
-                        slugs.size(), slugs.size() * PERIODS.length, items, secs(t0), Runtime.getRuntime().availableProcessors());
-                String key = z.tenants().createApiKey(Caller.localOperator(), "bench", "bench viewer", Role.VIEWER).secret();
-                try (var server = ZamenaServer.start(z, "127.0.0.1", 0)) {
-                    load(out, server.url() + "api/v1", key, slugs);
-                }
-                report(out, z);
+        BenchCommand.inScratchDatabase(bench.main.config(), (tmp, db, z) -> {
+            z.catalog().loadCuratedIfChanged();
+            long t0 = System.nanoTime();
+            List<String> slugs = generate(db, new Random(seed));
+            out.printf("Dashboard benchmark: %,d organisations, %,d audits, %,d inventory items, loaded by COPY in %.1f s; %d cores (shared machine)%n",
+                    slugs.size(), slugs.size() * PERIODS.length, items, secs(t0), Runtime.getRuntime().availableProcessors());
+            String key = z.tenants().createApiKey(Caller.localOperator(), "bench", "bench viewer", Role.VIEWER).secret();
+            try (var server = ZamenaServer.start(z, "127.0.0.1", 0)) {
+                load(out, server.url() + "api/v1", key, slugs);
             }
-        } finally {
-            try (var files = Files.walk(tmp)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+            report(out, z);
+        });
         return 0;
     }
 
