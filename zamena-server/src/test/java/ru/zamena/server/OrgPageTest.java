@@ -48,20 +48,7 @@ class OrgPageTest {
 
     @Test
     void bothLanguagesHaveTheSameTexts() {
-        String js = s.get("/org.js").body();
-        int ru = js.indexOf("ru: {"), en = js.indexOf("en: {"), end = js.indexOf("\n    }", en);
-        var ruKeys = keys(js.substring(ru, en));
-        assertThat(ruKeys).isEqualTo(keys(js.substring(en, end)));
-        var m = Pattern.compile("data-i18n=\"([^\"]+)\"").matcher(s.get("/org.html").body());
-        var inPage = new TreeSet<String>();
-        while (m.find()) inPage.add(m.group(1));
-        assertThat(ruKeys).containsAll(inPage);
+        PageTexts.assertComplete(s.get("/org.js").body(), s.get("/org.html").body());
     }
 
-    private static TreeSet<String> keys(String block) {
-        var m = Pattern.compile("(?:'([a-zA-Z_.]+)'|\\b([a-zA-Z_]+)): ['\"]").matcher(block);
-        var out = new TreeSet<String>();
-        while (m.find()) out.add(m.group(1) != null ? m.group(1) : m.group(2));
-        return out;
-    }
 }
