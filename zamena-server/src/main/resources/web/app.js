@@ -78,11 +78,7 @@
     return 'en';
   }
 
-  function t(key, vars) {
-    let s = I18N[lang][key] ?? I18N.en[key] ?? key;
-    if (vars) for (const [k, v] of Object.entries(vars)) s = s.replaceAll('{' + k + '}', String(v));
-    return s;
-  }
+  const t = (key, vars) => Zamena.text(I18N, lang, key, vars);
 
   function countryName(code) {
     if (!code) return t('community');

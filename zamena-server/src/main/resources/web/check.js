@@ -67,11 +67,7 @@
   let last = null; // the last body checked, re-sent when the language changes (reasons come from the server)
   let lastQuota = false; // a quota report is shown: reload it when the language changes (position names)
 
-  function t(key, vars) {
-    let s = I18N[lang][key] ?? I18N.en[key] ?? key;
-    for (const [k, v] of Object.entries(vars || {})) s = s.replace('{' + k + '}', v);
-    return s;
-  }
+  const t = (key, vars) => Zamena.text(I18N, lang, key, vars);
 
 
   function setLanguage(l) {

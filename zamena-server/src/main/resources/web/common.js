@@ -2,6 +2,14 @@
 'use strict';
 
 window.Zamena = Object.freeze({
+  /** The text for {@code key} in {@code lang} (English, then the key itself, when missing), with {name} placeholders filled. */
+  text(dictionaries, lang, key, vars) {
+    let s = dictionaries[lang][key] ?? dictionaries.en[key] ?? key;
+    if (vars) for (const [k, v] of Object.entries(vars)) s = s.replaceAll('{' + k + '}', String(v));
+    return s;
+  },
+
+
   /**
    * Builds an element: attributes (class → className; null, undefined and false left out; true as an empty
    * attribute) and children (nodes, or anything else as text; null, undefined and '' left out).

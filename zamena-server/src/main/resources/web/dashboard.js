@@ -115,11 +115,7 @@
 
   // ---------------------------------------------------------------- text and numbers
 
-  function t(key, vars) {
-    let s = I18N[lang][key] ?? I18N.en[key] ?? key;
-    if (vars) for (const [k, v] of Object.entries(vars)) s = s.replaceAll('{' + k + '}', String(v));
-    return s;
-  }
+  const t = (key, vars) => Zamena.text(I18N, lang, key, vars);
 
   const pct = (v) => v === null || v === undefined ? '—'
     : new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 }).format(v);

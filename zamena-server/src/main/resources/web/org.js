@@ -44,11 +44,7 @@
   let lang = localStorage.getItem('zamena.lang') === 'ru' || (!localStorage.getItem('zamena.lang') && /^ru\b/i.test(navigator.language || '')) ? 'ru' : 'en';
   const state = { org: sessionStorage.getItem('zamena.org') || '', key: sessionStorage.getItem('zamena.key') || '', queue: null, audits: null };
 
-  function t(key, vars) {
-    let s = I18N[lang][key] ?? I18N.en[key] ?? key;
-    if (vars) for (const [k, v] of Object.entries(vars)) s = s.replaceAll('{' + k + '}', String(v));
-    return s;
-  }
+  const t = (key, vars) => Zamena.text(I18N, lang, key, vars);
 
   function setLanguage(l) {
     lang = l;
